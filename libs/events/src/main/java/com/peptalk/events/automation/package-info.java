@@ -1,0 +1,2 @@
+/** Events of {@code automation.triggers}. */
+package com.peptalk.events.automation;

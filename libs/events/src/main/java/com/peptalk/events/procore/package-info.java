@@ -1,0 +1,2 @@
+/** Events of {@code procore.webhook-events}. */
+package com.peptalk.events.procore;

@@ -1,0 +1,41 @@
+package com.peptalk.testsupport;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.util.Map;
+
+/**
+ * One real Kafka broker (KRaft, in this JVM) per test JVM, started on first use and stopped when the JVM exits.
+ * Services create their topics through their own {@code KafkaAdmin}, as they do in production.
+ */
+public final class SharedKafka {
+
+    private static volatile EmbeddedKafkaBroker broker;
+
+    public static String bootstrapServers() {
+        return broker().getBrokersAsString();
+    }
+
+    private static EmbeddedKafkaBroker broker() {
+        EmbeddedKafkaBroker current = broker;
+        if (current == null) {
+            synchronized (SharedKafka.class) {
+                current = broker;
+                if (current == null) {
+                    current = new EmbeddedKafkaKraftBroker(1, 6)
+                            .brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0",
+                                    "auto.create.topics.enable", "true"));
+                    current.afterPropertiesSet();
+                    EmbeddedKafkaBroker started = current;
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
+                    broker = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private SharedKafka() {
+    }
+}
