@@ -18,6 +18,11 @@ public final class StartupFailures {
         SpringApplication app = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
                 .logStartupInfo(false).build();
         List<String> args = new ArrayList<>();
+        // real infrastructure, so that the only thing wrong is the setting under test
+        args.add("--spring.datasource.url=" + SharedPostgres.createDatabase("startup_failure"));
+        args.add("--spring.datasource.username=" + SharedPostgres.username());
+        args.add("--spring.datasource.password=" + SharedPostgres.password());
+        args.add("--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers());
         for (String property : properties) {
             args.add("--" + property);
         }

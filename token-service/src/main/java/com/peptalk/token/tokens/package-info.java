@@ -1,0 +1,2 @@
+/** API tokens: issue, batch-generate for project groups, rotate, revoke, introspect. */
+package com.peptalk.token.tokens;
