@@ -1,0 +1,15 @@
+package com.peptalk.automation;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Runs communication workflows: triggers and cadence rules in, {@code SendRequested} out. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AutomationServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AutomationServiceApplication.class, args);
+    }
+}

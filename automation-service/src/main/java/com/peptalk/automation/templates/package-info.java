@@ -1,0 +1,2 @@
+/** Compiled templates: layout, components, variables, versions. */
+package com.peptalk.automation.templates;

@@ -1,0 +1,22 @@
+package com.peptalk.automation;
+
+import com.peptalk.testsupport.Schema;
+import com.peptalk.testsupport.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServiceTest
+class MigrationTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void createsTheTablesThisServiceOwns() {
+        assertThat(Schema.appliedMigrations(jdbc)).isNotEmpty().allMatch(migration -> migration.endsWith(":true"));
+        assertThat(Schema.tables(jdbc)).contains("contacts", "contact_projects", "templates", "template_versions", "workflows", "workflow_triggers", "cadence_rules", "workflow_runs", "processed_events");
+    }
+}

@@ -1,0 +1,2 @@
+/** Addresses that must not be sent to. */
+package com.peptalk.delivery.suppressions;

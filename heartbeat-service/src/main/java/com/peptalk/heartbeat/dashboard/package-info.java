@@ -1,0 +1,2 @@
+/** The heartbeats dashboard page and query API. */
+package com.peptalk.heartbeat.dashboard;

@@ -1,0 +1,2 @@
+/** Heartbeat history and rollups for uptime. */
+package com.peptalk.heartbeat.history;

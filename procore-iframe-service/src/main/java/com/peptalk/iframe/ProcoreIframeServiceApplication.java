@@ -1,0 +1,15 @@
+package com.peptalk.iframe;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Serves the Procore iframe: project dashboards and project-group lists, from its own read model. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProcoreIframeServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ProcoreIframeServiceApplication.class, args);
+    }
+}

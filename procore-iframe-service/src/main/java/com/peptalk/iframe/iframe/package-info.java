@@ -1,0 +1,2 @@
+/** The pages Procore embeds: token check, project list, dashboard. */
+package com.peptalk.iframe.iframe;

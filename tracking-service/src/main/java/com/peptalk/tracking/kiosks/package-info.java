@@ -1,0 +1,2 @@
+/** Kiosk heartbeats in. */
+package com.peptalk.tracking.kiosks;

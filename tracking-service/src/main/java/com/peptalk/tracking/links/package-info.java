@@ -1,0 +1,2 @@
+/** Signed open-pixel and click links. */
+package com.peptalk.tracking.links;

@@ -1,0 +1,2 @@
+/** Procore company webhooks. */
+package com.peptalk.tracking.procore;

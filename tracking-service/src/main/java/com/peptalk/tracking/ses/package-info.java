@@ -1,0 +1,2 @@
+/** SNS-delivered SES notifications. */
+package com.peptalk.tracking.ses;

@@ -1,0 +1,2 @@
+/** Twilio status callbacks. */
+package com.peptalk.tracking.twilio;

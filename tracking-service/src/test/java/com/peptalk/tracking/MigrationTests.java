@@ -1,0 +1,22 @@
+package com.peptalk.tracking;
+
+import com.peptalk.testsupport.Schema;
+import com.peptalk.testsupport.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServiceTest
+class MigrationTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void createsTheTablesThisServiceOwns() {
+        assertThat(Schema.appliedMigrations(jdbc)).isNotEmpty().allMatch(migration -> migration.endsWith(":true"));
+        assertThat(Schema.tables(jdbc)).contains("webhook_log", "tracked_links", "procore_deliveries", "processed_events");
+    }
+}
