@@ -9,7 +9,7 @@ class ConfigurationTests {
 
     @Test
     void refusesToStartWithAMissingOrInvalidSetting() {
-        assertThat(StartupFailures.failureOf(HeartbeatServiceApplication.class, "peptalk.heartbeats.expected-interval=")).contains("peptalk.heartbeats.expectedInterval");
+        assertThat(StartupFailures.failureOf(HeartbeatServiceApplication.class, "peptalk.heartbeats.expected-interval=1ms")).contains("peptalk.heartbeats.expectedInterval");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.peptalk.heartbeat.kiosks;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,7 +17,7 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("peptalk.heartbeats")
-public record HeartbeatProperties(@NotNull @DefaultValue("60s") Duration expectedInterval,
-        @NotNull @DefaultValue("120s") Duration grace,
-        @NotNull @DefaultValue("15s") Duration sweepInterval) {
+public record HeartbeatProperties(@NotNull @DurationMin(seconds = 5) @DefaultValue("60s") Duration expectedInterval,
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("120s") Duration grace,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("15s") Duration sweepInterval) {
 }
