@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -34,10 +35,13 @@ public final class EventCodec {
         this.clock = clock;
     }
 
-    /** A new envelope for an event this service is about to publish. */
+    /**
+     * A new envelope for an event this service is about to publish. Its time has microsecond precision, as much
+     * as PostgreSQL keeps, so an envelope stored in an outbox comes back unchanged.
+     */
     public EventEnvelope envelopeFor(DomainEvent event) {
         return new EventEnvelope(UUID.randomUUID(), EventCatalog.of(event.getClass()).name(), source,
-                clock.instant(), event.aggregateId(), EventEnvelope.SPEC_VERSION);
+                clock.instant().truncatedTo(ChronoUnit.MICROS), event.aggregateId(), EventEnvelope.SPEC_VERSION);
     }
 
     public ProducerRecord<String, byte[]> toRecord(EventEnvelope envelope, DomainEvent event) {
