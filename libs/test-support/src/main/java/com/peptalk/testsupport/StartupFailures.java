@@ -23,6 +23,7 @@ public final class StartupFailures {
         args.add("--spring.datasource.username=" + SharedPostgres.username());
         args.add("--spring.datasource.password=" + SharedPostgres.password());
         args.add("--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers());
+        args.add("--spring.profiles.active=test");
         for (String property : properties) {
             args.add("--" + property);
         }

@@ -1,0 +1,13 @@
+package com.peptalk.token.tokens;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+/** Issues a token for a company or a user (projects get theirs on creation, groups by the batch action). */
+public record IssueTokenRequest(@NotNull Kind resourceType, @NotNull @Positive Long resourceId) {
+
+    /** The resources that can be given an extra token through this request. */
+    public enum Kind {
+        COMPANY, USER
+    }
+}

@@ -1,0 +1,12 @@
+package com.peptalk.token.tokens;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * A token as an admin copies it into Procore's configuration ("View Procore Report", "Open Procore"), with
+ * the ready iframe URL.
+ */
+public record RevealedToken(UUID tokenId, String apiTokenType, String resourceType, long resourceId, String token,
+        URI iframeUrl) {
+}

@@ -1,0 +1,9 @@
+package com.peptalk.token.web;
+
+/** A resource named in the request does not exist. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String resource, Object id) {
+        super(resource + " " + id + " does not exist");
+    }
+}
