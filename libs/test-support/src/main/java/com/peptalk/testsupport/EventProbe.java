@@ -72,11 +72,13 @@ public final class EventProbe implements AutoCloseable {
             }
         }
         Instant deadline = Instant.now().plus(timeout);
+        int checked = seen.size();
         while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
-                if (matching.test(record)) {
-                    return record;
+            // keep the whole batch before testing any record: a later wait may look for one after the match
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            for (; checked < seen.size(); checked++) {
+                if (matching.test(seen.get(checked))) {
+                    return seen.get(checked);
                 }
             }
         }

@@ -60,8 +60,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED,
-                "Malformed request body", "the body is not valid JSON of the expected shape"));
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
+                        HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE, "Payload too large", tooLarge.getMessage()));
+            }
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED, "Malformed request body",
+                "the body is not valid JSON of the expected shape");
+        fieldOf(ex).ifPresent(field -> {
+            problem.setDetail("the body is not valid JSON of the expected shape: " + field + " is malformed");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "malformed value")));
+        });
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The JSON path of the value Jackson could not read, such as {@code startDate} or {@code projectIds[2]}. */
+    private static java.util.Optional<String> fieldOf(HttpMessageNotReadableException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.core.JacksonException.Reference reference : databind.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    }
+                    else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(path.toString());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -290,6 +290,45 @@ class ApiTokensTests {
         assertThat(output.getAll()).doesNotContain(token.substring(7));
     }
 
+    @Test
+    void aProjectCreatedThroughTheApiHasItsTokenAndADeletedGroupsTokenStopsAtOnce() {
+        long company = directory.company();
+        HttpResponse<String> created = post("/api/directory/projects",
+                "{\"companyId\": " + company + ", \"name\": \"Harbor Bridge\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        long project = json(created).get("id").asLong();
+        assertThat(directory.activeTokens("Project", project)).isOne();
+
+        long group = directory.group(company, List.of(project));
+        tokens.generateForProjectGroups(List.of(group));
+        String groupToken = tokens.openProcore(group).token();
+        assertThat(introspect(groupToken).get("active").asBoolean()).isTrue();
+
+        assertThat(Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                url("/api/directory/project-groups/" + group))).DELETE().build()).statusCode()).isEqualTo(204);
+
+        assertThat(introspect(groupToken).get("active").asBoolean()).isFalse();
+        assertThat(jdbc.queryForObject("select status from api_tokens where resource_type = 'ProjectGroup'"
+                + " and resource_id = ?", String.class, group)).isEqualTo("revoked");
+    }
+
+    @Test
+    void aChunkedBodyPastTheLimitIsRefusedAndAMalformedValueIsNamed() {
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                url("/api/directory/project-groups/api-tokens"))).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("{\"projectGroupIds\": [" + "1,".repeat(40_000) + "1]}").getBytes())))
+                .build();
+        HttpResponse<String> tooLarge = Http.send(chunked);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(json(tooLarge).get("type").asString()).endsWith("/payload-too-large");
+
+        HttpResponse<String> malformed = post("/api/directory/project-groups/api-tokens",
+                "{\"projectGroupIds\": [1, \"two\"]}");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed).get("errors").get(0).get("field").asString()).isEqualTo("projectGroupIds[1]");
+    }
+
     private JsonNode introspect(String token) {
         HttpResponse<String> response = post("/internal/tokens/introspect",
                 JSON.writeValueAsString(Map.of("token", token)));

@@ -1,0 +1,33 @@
+package com.peptalk.token.directory;
+
+import com.peptalk.token.web.ConflictException;
+import com.peptalk.token.web.UnknownIdsException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The rule that only an active company gets new or revived projects, groups and users. The company row is
+ * share-locked until the caller's transaction ends, so archiving the company (which takes it for update and
+ * archives what it owns) cannot interleave and leave a live project in an archived company.
+ */
+@Component
+class ActiveCompanies {
+
+    private final JdbcClient jdbc;
+
+    ActiveCompanies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Checks the company named by a request's {@code companyId}: unknown is 422, archived is 409. */
+    void require(long companyId) {
+        String status = jdbc.sql("select status from companies where id = :id for share")
+                .param("id", companyId).query(String.class).optional()
+                .orElseThrow(() -> new UnknownIdsException("companyId", List.of(companyId)));
+        if (CompanyView.ARCHIVED.equals(status)) {
+            throw new ConflictException("company " + companyId + " is archived");
+        }
+    }
+}
