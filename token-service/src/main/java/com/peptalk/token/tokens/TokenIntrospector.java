@@ -13,28 +13,38 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers whether a presented token is good and which projects it may see. The work is the same whether the
- * token exists or not: the keyed hash is always computed, and one indexed query answers both the lookup and the
- * project list (a group: its member projects; a project: itself; a company or user: the company's projects), so
- * the response time does not tell an attacker whether a guess is close. A malformed token still pays for the hash
- * and the query.
+ * Answers whether a presented token is good and which projects it may see (a group: its member projects; a
+ * project: itself; a company or user: the company's projects). Every inactive answer costs the same, whether the
+ * token never existed, was revoked or expired: the keyed hash is always computed (a malformed token too) and one
+ * indexed query runs, which does more only for a live token. So the time of an inactive answer tells nothing the
+ * answer does not.
  */
 @Service
 public class TokenIntrospector {
 
+    /*
+     * The project list and the liveness of the resource are computed only for a token that is live by its own
+     * row, so a revoked or expired token costs what an unknown one does: one index probe. Only an active token
+     * (whose answer says so anyway) costs more.
+     */
     private static final String LOOKUP = """
+            with token as (
+                select t.*, (t.status = 'active' or (t.status = 'rotated' and t.expires_at > now())) as live
+                from api_tokens t
+                where t.token_hash = ?
+            )
             select t.id, t.api_token_type, t.resource_type, t.resource_id, t.company_id, t.status, t.expires_at,
-                   case t.resource_type
-                       when 'Project' then (select array_agg(p.id) from projects p
+                   case when not t.live then null
+                       when t.resource_type = 'Project' then (select array_agg(p.id) from projects p
                                             where p.id = t.resource_id and p.status <> 'archived')
-                       when 'ProjectGroup' then (select array_agg(m.project_id order by m.project_id)
+                       when t.resource_type = 'ProjectGroup' then (select array_agg(m.project_id order by m.project_id)
                                                  from project_group_members m join projects p on p.id = m.project_id
                                                  where m.project_group_id = t.resource_id and p.status <> 'archived')
-                       when 'Kiosk' then null
+                       when t.resource_type = 'Kiosk' then null
                        else (select array_agg(p.id order by p.id) from projects p
                              where p.company_id = t.company_id and p.status <> 'archived')
                    end as project_ids,
-                   case t.resource_type
+                   t.live and case t.resource_type
                        when 'Project' then exists (select 1 from projects p
                                                    where p.id = t.resource_id and p.status <> 'archived')
                        when 'ProjectGroup' then exists (select 1 from project_groups g where g.id = t.resource_id)
@@ -43,8 +53,7 @@ public class TokenIntrospector {
                    end
                    and exists (select 1 from companies c where c.id = t.company_id and c.status = 'active')
                    as resource_alive
-            from api_tokens t
-            where t.token_hash = ?
+            from token t
             """;
 
     private final JdbcClient jdbc;

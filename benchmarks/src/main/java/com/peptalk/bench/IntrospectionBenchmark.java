@@ -1,0 +1,241 @@
+package com.peptalk.bench;
+
+import com.peptalk.testsupport.SharedKafka;
+import com.peptalk.testsupport.SharedPostgres;
+import com.peptalk.tokenclient.Introspection;
+import com.peptalk.tokenclient.TokenClientProperties;
+import com.peptalk.tokenclient.TokenIntrospectionClient;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Token introspection, uncached (every call goes to token-service over HTTP, the baseline) against the services'
+ * client with its cache, and a known token against an unknown one (introspection should take the same time
+ * whether the token exists or not). token-service runs as its own process from its packaged jar, against a
+ * real PostgreSQL and Kafka.
+ */
+final class IntrospectionBenchmark {
+
+    private static final int THREADS = 8;
+    private final Path repository;
+    private final Duration measure;
+    private final Duration warmUp;
+
+    IntrospectionBenchmark(Path repository, int seconds) {
+        this.repository = repository;
+        this.measure = Duration.ofSeconds(seconds);
+        this.warmUp = Duration.ofSeconds(Math.max(3, seconds / 3));
+    }
+
+    void run() throws Exception {
+        Path jar = repository.resolve("token-service/target/token-service-0.1.0-SNAPSHOT.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw -B package -DskipTests first");
+        }
+        String database = SharedPostgres.createDatabase("bench_token");
+        int port = freePort();
+        Path log = Files.createTempFile("token-service-bench", ".log");
+        Process tokenService = startTokenService(jar, database, port, log);
+        try {
+            String base = "http://localhost:" + port;
+            awaitReady(base, tokenService, log);
+            String token = seedGroupToken(database, base);
+            TokenIntrospectionClient client = TokenIntrospectionClient.create(RestClient.builder(),
+                    new TokenClientProperties(URI.create(base), Duration.ofMinutes(5), Duration.ofSeconds(5), 10_000,
+                            Duration.ofSeconds(5)));
+            if (!client.ask(token).active()) {
+                throw new IllegalStateException("the seeded token is not active");
+            }
+            String unknown = "ppt_pg_" + "Z".repeat(43);
+            String revoked = seedRevokedToken(base);
+            List<LoadRun.Result> results = new ArrayList<>();
+            results.add(LoadRun.run("uncached, known token (baseline)", THREADS, warmUp, measure,
+                    () -> check(client.ask(token), true)));
+            results.add(LoadRun.run("uncached, unknown token", THREADS, warmUp, measure,
+                    () -> check(client.ask(unknown), false)));
+            results.add(LoadRun.run("uncached, revoked token", THREADS, warmUp, measure,
+                    () -> check(client.ask(revoked), false)));
+            results.add(LoadRun.run("client cache, known token", THREADS, warmUp, measure,
+                    () -> check(client.introspect(token), true)));
+            report(results);
+        }
+        finally {
+            tokenService.destroy();
+            tokenService.waitFor();
+        }
+    }
+
+    private static void check(Introspection answer, boolean active) {
+        if (answer.active() != active) {
+            throw new IllegalStateException("unexpected answer");
+        }
+    }
+
+    private Process startTokenService(Path jar, String database, int port, Path log) throws IOException {
+        SecureRandom random = new SecureRandom();
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + SharedPostgres.username(),
+                "--spring.datasource.password=" + SharedPostgres.password(),
+                "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                "--peptalk.tokens.public-base-url=http://localhost:8080",
+                "--peptalk.tokens.active-key-id=bench",
+                "--logging.level.root=WARN");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // secrets through the environment, as in production
+        builder.environment().put("PEPTALK_TOKENS_HASHKEY", Base64.getEncoder().encodeToString(key) + "-bench");
+        random.nextBytes(key);
+        builder.environment().put("PEPTALK_TOKENS_ENCRYPTIONKEYS_BENCH", Base64.getEncoder().encodeToString(key));
+        return builder.start();
+    }
+
+    private static void awaitReady(String base, Process process, Path log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("token-service exited; see " + log);
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("token-service not ready in 120 s; see " + log);
+    }
+
+    private static String seedGroupToken(String database, String base) throws Exception {
+        long group;
+        try (Connection connection = DriverManager.getConnection(database, SharedPostgres.username(),
+                SharedPostgres.password())) {
+            long company = insert(connection, "insert into companies (name) values ('Bench Builders') returning id");
+            List<Long> projects = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                projects.add(insert(connection, "insert into projects (company_id, name) values (" + company
+                        + ", 'Site " + i + "') returning id"));
+            }
+            group = insert(connection, "insert into project_groups (company_id, name) values (" + company
+                    + ", 'All sites') returning id");
+            for (Long project : projects) {
+                try (PreparedStatement member = connection.prepareStatement(
+                        "insert into project_group_members (project_group_id, project_id) values (?, ?)")) {
+                    member.setLong(1, group);
+                    member.setLong(2, project);
+                    member.executeUpdate();
+                }
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/project-groups/api-tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"projectGroupIds\": [" + group + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String procore = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/project-groups/" + group
+                + "/procore")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(procore);
+        if (!token.find()) {
+            throw new IllegalStateException("no token in Open Procore answer");
+        }
+        return token.group(1);
+    }
+
+    /** A project group token that was issued and then revoked, through the API. */
+    private static String seedRevokedToken(String base) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String company = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/companies"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Revoked Co\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String project = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/projects"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"companyId\": " + field(company, "id")
+                        + ", \"name\": \"Old site\"}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String report = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/projects/"
+                + field(project, "id") + "/procore-report")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens/" + field(report, "tokenId") + "/revoke"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return field(report, "token");
+    }
+
+    private static String field(String json, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
+        if (!value.find()) {
+            throw new IllegalStateException("no " + name + " in " + json.length() + " characters of JSON");
+        }
+        return value.group(1);
+    }
+
+    private static long insert(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void report(List<LoadRun.Result> results) throws IOException {
+        LoadRun.Result baseline = results.getFirst();
+        StringBuilder out = new StringBuilder();
+        out.append("# Token introspection benchmark\n\n");
+        out.append("%d closed-loop callers, %s warm-up, %s measured per scenario, %d cores, Java %s.%n%n"
+                .formatted(THREADS, warmUp, measure, Runtime.getRuntime().availableProcessors(),
+                        Runtime.version()));
+        out.append("| scenario | calls | errors | req/s | p50 ms | p95 ms | p99 ms | req/s vs baseline | p99 vs baseline |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (LoadRun.Result r : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2fx | %.3fx |%n",
+                    r.name(), r.calls(), r.errors(), r.perSecond(), r.p50Nanos() / 1e6, r.p95Nanos() / 1e6,
+                    r.p99Nanos() / 1e6, r.perSecond() / baseline.perSecond(),
+                    (double) r.p99Nanos() / baseline.p99Nanos()));
+        }
+        LoadRun.Result unknown = results.get(1);
+        LoadRun.Result revoked = results.get(2);
+        out.append(String.format(Locale.ROOT, "%nInactive answers: revoked vs unknown token, median latency %.3fx,"
+                + " p95 %.3fx (1.0 = indistinguishable).%n", (double) revoked.p50Nanos() / unknown.p50Nanos(),
+                (double) revoked.p95Nanos() / unknown.p95Nanos()));
+        System.out.print(out);
+        Path file = repository.resolve("benchmarks/target/introspection-results.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out);
+        System.out.println("written to " + file);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

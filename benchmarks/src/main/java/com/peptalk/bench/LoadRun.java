@@ -1,0 +1,88 @@
+package com.peptalk.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load: {@code threads} callers repeat an action as fast as it answers for a fixed duration (after
+ * a warm-up), each latency recorded. Bounded in time and count; it stops by itself.
+ */
+final class LoadRun {
+
+    record Result(String name, long calls, long errors, double seconds, long p50Nanos, long p95Nanos, long p99Nanos) {
+
+        double perSecond() {
+            return calls / seconds;
+        }
+    }
+
+    private static final int MAX_SAMPLES_PER_THREAD = 5_000_000;
+
+    static Result run(String name, int threads, Duration warmUp, Duration measure, Runnable action)
+            throws InterruptedException {
+        drive(threads, warmUp, action, false);
+        return drive(threads, measure, action, true).withName(name);
+    }
+
+    private static Partial drive(int threads, Duration duration, Runnable action, boolean record)
+            throws InterruptedException {
+        List<long[]> samples = new ArrayList<>();
+        long[] counts = new long[threads];
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(threads);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        for (int t = 0; t < threads; t++) {
+            long[] own = new long[record ? MAX_SAMPLES_PER_THREAD : 0];
+            samples.add(own);
+            int index = t;
+            Thread.ofPlatform().name("load-" + t).start(() -> {
+                long n = 0;
+                while (System.nanoTime() < end && n < MAX_SAMPLES_PER_THREAD) {
+                    long before = System.nanoTime();
+                    try {
+                        action.run();
+                    }
+                    catch (RuntimeException ex) {
+                        errors.incrementAndGet();
+                    }
+                    if (record) {
+                        own[(int) n] = System.nanoTime() - before;
+                    }
+                    n++;
+                }
+                counts[index] = n;
+                done.countDown();
+            });
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long total = Arrays.stream(counts).sum();
+        long[] all = new long[record ? (int) Math.min(total, Integer.MAX_VALUE - 8) : 0];
+        int at = 0;
+        for (int t = 0; t < threads && record; t++) {
+            System.arraycopy(samples.get(t), 0, all, at, (int) counts[t]);
+            at += (int) counts[t];
+        }
+        Arrays.sort(all);
+        return new Partial(total, errors.get(), seconds, all);
+    }
+
+    private record Partial(long calls, long errors, double seconds, long[] sorted) {
+
+        Result withName(String name) {
+            return new Result(name, calls, errors, seconds, percentile(0.50), percentile(0.95), percentile(0.99));
+        }
+
+        long percentile(double p) {
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+    }
+
+    private LoadRun() {
+    }
+}
