@@ -1,6 +1,8 @@
 package com.peptalk.events;
 
 import com.peptalk.events.automation.TriggerFired;
+import com.peptalk.events.automation.WorkflowRunFinished;
+import com.peptalk.events.automation.WorkflowUpserted;
 import com.peptalk.events.comms.DeliveryAccepted;
 import com.peptalk.events.comms.DeliveryAttempted;
 import com.peptalk.events.comms.DeliveryFailed;
@@ -55,6 +57,8 @@ public final class EventCatalog {
             type(Topics.TOKENS, "token.rotated", ApiTokenRotated.class),
             type(Topics.TOKENS, "token.revoked", ApiTokenRevoked.class),
             type(Topics.AUTOMATION_TRIGGERS, "automation.trigger-fired", TriggerFired.class),
+            type(Topics.WORKFLOW_EVENTS, "automation.workflow-upserted", WorkflowUpserted.class),
+            type(Topics.WORKFLOW_EVENTS, "automation.workflow-run-finished", WorkflowRunFinished.class),
             type(Topics.SEND_REQUESTED, "comms.send-requested", SendRequested.class),
             type(Topics.DELIVERY_EVENTS, "comms.delivery-attempted", DeliveryAttempted.class),
             type(Topics.DELIVERY_EVENTS, "comms.delivery-accepted", DeliveryAccepted.class),

@@ -1,6 +1,8 @@
 package com.peptalk.events;
 
 import com.peptalk.events.automation.TriggerFired;
+import com.peptalk.events.automation.WorkflowRunFinished;
+import com.peptalk.events.automation.WorkflowUpserted;
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.comms.DeliveryAccepted;
 import com.peptalk.events.comms.DeliveryAttempted;
@@ -61,6 +63,11 @@ final class EventSamples {
                 new ApiTokenRevoked(TOKEN, ApiTokenType.PROJECT, "Project", 42),
                 new TriggerFired(UUID.fromString("1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b"),
                         "procore.observations.create", 42, Map.of("observationId", 5501, "title", "Missing guardrail")),
+                new WorkflowUpserted(UUID.fromString("3b4c5d6e-7f80-4912-a3b4-c5d6e7f8091a"), 7,
+                        "Observation alerts", "active", List.of(42L, 43L)),
+                new WorkflowRunFinished(UUID.fromString("2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b"),
+                        UUID.fromString("3b4c5d6e-7f80-4912-a3b4-c5d6e7f8091a"), "Observation alerts", List.of(42L),
+                        "procore.observations.create", "completed", 3, AT, AT.plusSeconds(2)),
                 new SendRequested(MESSAGE, UUID.fromString("2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b"),
                         UUID.fromString("3b4c5d6e-7f80-4912-a3b4-c5d6e7f8091a"),
                         new Recipient(901, "Sam Ortiz", "sam.ortiz@example.com", "+15005550006"), Channel.EMAIL,
