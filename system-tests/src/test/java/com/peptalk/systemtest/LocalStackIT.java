@@ -1,0 +1,284 @@
+package com.peptalk.systemtest;
+
+import com.peptalk.systemtest.LocalStack.Result;
+import com.peptalk.systemtest.ProcessTable.Proc;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform as a developer runs it (README: {@code ./run up}): PostgreSQL, Kafka and the seven packaged services,
+ * each a process of its own. Checks that each service is ready, that the gateway sees them all and routes to them,
+ * that the whole stack stays under 4 GB of resident memory, and that {@code ./run down} leaves no process behind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class LocalStackIT {
+
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(8);
+    private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
+    private static final long MAX_RSS_MB = Long.getLong("peptalk.systemtest.max-rss-mb", 4096);
+
+    /** What the gateway's downstream health group must list (gateway-service application.yml). */
+    private static final List<String> DOWNSTREAM = List.of("token-service", "procore-iframe-service",
+            "automation-service", "delivery-service", "tracking-service", "heartbeat-service");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private LocalStack stack;
+    private Thread stopOnExit;
+    /** Every process seen while the stack ran: ./run down must end them all. */
+    private final Map<String, List<Proc>> seen = new LinkedHashMap<>();
+
+    @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void startTheStack() {
+        stack = LocalStack.fromSystemProperties();
+        System.out.printf("system test stack: run directory %s, port offset %d (gateway %s)%n", stack.runDir(),
+                stack.portOffset(), stack.url("gateway-service"));
+        stack.clean();
+        // should this JVM be ended (failsafe's timeout, Ctrl-C), the stack goes with it
+        stopOnExit = new Thread(() -> {
+            if (stack.isUp()) {
+                stack.down(DOWN_TIMEOUT);
+            }
+        }, "system-test-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+
+        Result up = stack.up(UP_TIMEOUT);
+        remember(stack.processes());
+        assertThat(up.exitCode()).as("./run up exit code; its output:%n%s", up.output()).isZero();
+        System.out.printf("./run up took %d s%n", up.took().toSeconds());
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReady() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        for (String service : LocalStack.SERVICES.keySet()) {
+            HttpResponse<String> response = get(stack.url(service) + "/actuator/health/readiness");
+            softly.assertThat(response.statusCode()).as("%s readiness: %s", service, response.body()).isEqualTo(200);
+            if (response.statusCode() == 200) {
+                softly.assertThat(json.readTree(response.body()).path("status").asString())
+                        .as("%s readiness status", service).isEqualTo("UP");
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    @Order(2)
+    void theGatewaySeesEveryServiceHealthy() throws Exception {
+        String url = stack.url("gateway-service") + "/actuator/health/downstream";
+        // ./run up has waited for every service; give the gateway's own probes a moment all the same
+        HttpResponse<String> response = awaitResponse(url, Duration.ofSeconds(60),
+                candidate -> candidate.statusCode() == 200 && allDownstreamUp(candidate.body()));
+        assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(200);
+        JsonNode health = json.readTree(response.body());
+        assertThat(health.path("status").asString()).as("downstream health: %s", response.body()).isEqualTo("UP");
+        SoftAssertions softly = new SoftAssertions();
+        for (String service : DOWNSTREAM) {
+            softly.assertThat(health.path("components").path(service).path("status").asString())
+                    .as("%s in the gateway's downstream health: %s", service, response.body()).isEqualTo("UP");
+        }
+        softly.assertAll();
+    }
+
+    /**
+     * The iframe route is not authenticated by the gateway (the service checks the api_token itself), so the
+     * gateway's answer must be the service's own: same status, same content type, same body (request ids and
+     * times aside).
+     */
+    @Test
+    @Order(3)
+    void aRouteThroughTheGatewayReachesItsService() throws Exception {
+        String path = "/integrations/procore/iframe?api_token=system-test-not-a-token";
+        HttpResponse<String> direct = get(stack.url("procore-iframe-service") + path);
+        HttpResponse<String> routed = get(stack.url("gateway-service") + path);
+        HttpResponse<String> unrouted = get(stack.url("gateway-service") + "/system-test-no-such-route");
+
+        assertThat(routed.statusCode()).as("status through the gateway (%s) vs. the service's own (%s)", routed.body(),
+                direct.body()).isEqualTo(direct.statusCode()).isLessThan(500);
+        assertThat(mediaType(routed)).as("content type through the gateway").isEqualTo(mediaType(direct));
+        assertThat(normalized(routed.body())).as("body through the gateway vs. the service's own")
+                .isEqualTo(normalized(direct.body()));
+        // and it is not just the gateway answering by itself
+        assertThat(normalized(routed.body())).as("a routed answer differs from the gateway's answer to no route")
+                .isNotEqualTo(normalized(unrouted.body()));
+    }
+
+    @Test
+    @Order(4)
+    void theWholeStackFitsInFourGigabytes() {
+        Map<String, List<Proc>> processes = stack.processes();
+        remember(processes);
+        assertThat(processes.keySet()).as("processes of the stack")
+                .contains("postgres", "postgres-server", "kafka").containsAll(LocalStack.SERVICES.keySet());
+
+        StringBuilder report = new StringBuilder("resident memory (VmRSS) of the stack, children included\n");
+        long totalKb = 0;
+        for (Map.Entry<String, List<Proc>> entry : processes.entrySet()) {
+            long kb = entry.getValue().stream().mapToLong(ProcessTable::rssKb).sum();
+            totalKb += kb;
+            report.append(String.format("  %-24s %5d MB  (%d processes)%n", entry.getKey(), kb / 1024,
+                    entry.getValue().size()));
+        }
+        report.append(String.format("  %-24s %5d MB%n", "total", totalKb / 1024));
+        System.out.print(report);
+        stack.writeLog("rss.txt", report.toString());
+
+        assertThat(totalKb / 1024).as("total RSS in MB of the stack%n%s", report).isLessThan(MAX_RSS_MB);
+    }
+
+    @Test
+    @Order(5)
+    void statusShowsEverythingRunning() {
+        Result status = stack.status(Duration.ofSeconds(60));
+        assertThat(status.exitCode()).as("./run status: %s", status.output()).isZero();
+        assertThat(status.output()).contains("9/9 running");
+    }
+
+    @Test
+    @Order(6)
+    void downStopsEveryProcess() throws InterruptedException {
+        remember(stack.processes());
+        Result down = stack.down(DOWN_TIMEOUT);
+        System.out.printf("./run down took %d s%n", down.took().toSeconds());
+        assertThat(down.exitCode()).as("./run down: %s", down.output()).isZero();
+        assertThat(awaitSurvivors(Duration.ofSeconds(10))).as("processes still there after ./run down").isEmpty();
+    }
+
+    @AfterAll
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void stopTheStack() throws InterruptedException {
+        try {
+            if (stack == null) {
+                return;
+            }
+            if (stack.isUp()) {
+                remember(stack.processes());
+                stack.down(DOWN_TIMEOUT);
+            }
+            // never leave a process behind, whatever failed before
+            List<String> survivors = awaitSurvivors(Duration.ofSeconds(10));
+            if (!survivors.isEmpty()) {
+                System.err.println("killing what ./run down left behind: " + survivors);
+                seen.values().stream().flatMap(List::stream).filter(proc -> !ProcessTable.isGone(proc))
+                        .forEach(proc -> ProcessHandle.of(proc.pid()).ifPresent(ProcessHandle::destroyForcibly));
+            }
+        }
+        finally {
+            if (stack != null) {
+                stack.copyLogs();
+            }
+            if (stopOnExit != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopOnExit);
+                }
+                catch (IllegalStateException ignored) {
+                    // the JVM is already shutting down: the hook runs
+                }
+            }
+        }
+    }
+
+    private void remember(Map<String, List<Proc>> processes) {
+        processes.forEach((name, procs) -> {
+            Set<Proc> all = new LinkedHashSet<>(seen.getOrDefault(name, List.of()));
+            all.addAll(procs);
+            seen.put(name, new ArrayList<>(all));
+        });
+    }
+
+    private List<String> awaitSurvivors(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<String> survivors = new ArrayList<>();
+            seen.forEach((name, procs) -> procs.stream().filter(proc -> !ProcessTable.isGone(proc))
+                    .forEach(proc -> survivors.add(name + ": " + ProcessTable.describe(proc))));
+            if (survivors.isEmpty() || Instant.now().isAfter(deadline)) {
+                return survivors;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private boolean allDownstreamUp(String body) {
+        try {
+            JsonNode components = json.readTree(body).path("components");
+            return DOWNSTREAM.stream().allMatch(service -> "UP".equals(components.path(service).path("status").asString()));
+        }
+        catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> awaitResponse(String url, Duration timeout, Predicate<HttpResponse<String>> done)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            HttpResponse<String> response;
+            try {
+                response = get(url);
+            }
+            catch (IOException ex) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw ex;
+                }
+                Thread.sleep(1000);
+                continue;
+            }
+            if (done.test(response) || Instant.now().isAfter(deadline)) {
+                return response;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static String mediaType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").map(value -> value.split(";")[0].trim().toLowerCase())
+                .orElse("");
+    }
+
+    /** The body without what differs from one request to the next: UUIDs, hex ids and times. */
+    private static String normalized(String body) {
+        return body.replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "<uuid>")
+                .replaceAll("\\b[0-9a-f]{16,32}\\b", "<id>")
+                .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?", "<time>")
+                .trim();
+    }
+}
