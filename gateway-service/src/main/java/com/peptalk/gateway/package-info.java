@@ -1,0 +1,6 @@
+/**
+ * The gateway: stateless routing to the services. Features: {@code routing} (upstream timeouts, circuit breaker
+ * fallbacks, path guard), {@code requestid}, {@code headers} (security headers), {@code problems} (RFC 9457
+ * error bodies) and {@code health} (downstream services' readiness).
+ */
+package com.peptalk.gateway;

@@ -1,0 +1,79 @@
+package com.peptalk.gateway.problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+
+/**
+ * The problem documents (RFC 9457) the gateway answers with itself. Their {@code type} URIs are stable: clients
+ * may branch on them. Details are written for the caller and never carry an exception's message or stack trace.
+ */
+public final class Problems {
+
+    public static final URI SERVICE_UNAVAILABLE = URI.create("https://peptalk.dev/problems/service-unavailable");
+    public static final URI GATEWAY_TIMEOUT = URI.create("https://peptalk.dev/problems/gateway-timeout");
+    public static final URI NOT_FOUND = URI.create("https://peptalk.dev/problems/not-found");
+    public static final URI BAD_REQUEST = URI.create("https://peptalk.dev/problems/bad-request");
+    public static final URI INTERNAL_ERROR = URI.create("https://peptalk.dev/problems/internal-error");
+
+    /** A service could not be reached, refused the connection, or its circuit breaker is open. */
+    public static ProblemDetail serviceUnavailable(String service) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                service + " is not available right now. Try again shortly.");
+        problem.setType(SERVICE_UNAVAILABLE);
+        problem.setTitle("Service unavailable");
+        problem.setProperty("service", service);
+        return problem;
+    }
+
+    /** A service did not answer within {@code peptalk.gateway.response-timeout}. */
+    public static ProblemDetail gatewayTimeout(String service) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+                service + " did not answer in time. Try again shortly.");
+        problem.setType(GATEWAY_TIMEOUT);
+        problem.setTitle("Gateway timeout");
+        problem.setProperty("service", service);
+        return problem;
+    }
+
+    public static ProblemDetail notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "Nothing is served at this path.");
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    /**
+     * Any other status. A client error keeps the framework's {@code detail} (it describes the request, e.g. which
+     * methods are allowed); a server error gets a fixed one, the cause going to the log only.
+     */
+    public static ProblemDetail forStatus(HttpStatusCode status, String clientErrorDetail) {
+        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+            return notFound();
+        }
+        if (status.is5xxServerError()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                    "The gateway could not handle the request. Quote the request id when reporting it.");
+            if (status.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+                problem.setType(INTERNAL_ERROR);
+                problem.setTitle("Internal error");
+            }
+            return problem;
+        }
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        if (clientErrorDetail != null && !clientErrorDetail.isBlank()) {
+            problem.setDetail(clientErrorDetail);
+        }
+        if (status.value() == HttpStatus.BAD_REQUEST.value()) {
+            problem.setType(BAD_REQUEST);
+            problem.setTitle("Bad request");
+        }
+        return problem;
+    }
+
+    private Problems() {
+    }
+}

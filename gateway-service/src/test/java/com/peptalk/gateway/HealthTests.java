@@ -1,0 +1,66 @@
+package com.peptalk.gateway;
+
+import com.jayway.jsonpath.JsonPath;
+import com.peptalk.gateway.routing.DownstreamService;
+import com.peptalk.testsupport.Http;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthTests extends GatewayTest {
+
+    @Test
+    void reportsEveryServiceUpThroughTheDownstreamGroup() {
+        var downstream = Http.get(url("/actuator/health/downstream"));
+
+        assertThat(downstream.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(downstream.body(), "$.status")).isEqualTo("UP");
+        assertThat(JsonPath.<Map<String, Object>>read(downstream.body(), "$.components")).containsOnlyKeys(
+                "token-service", "procore-iframe-service", "automation-service", "delivery-service",
+                "tracking-service", "heartbeat-service");
+        for (DownstreamService service : DownstreamService.values()) {
+            assertThat(JsonPath.<String>read(downstream.body(), "$.components['" + service.serviceName() + "'].status"))
+                    .as(service.serviceName()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void reportsAServiceThatIsNotReadyDownWithoutMakingTheGatewayUnready() {
+        FakeServices.of(DownstreamService.DELIVERY).stubFor(get("/actuator/health/readiness")
+                .willReturn(jsonResponse("{\"status\":\"OUT_OF_SERVICE\"}", 503)));
+
+        var downstream = Http.get(url("/actuator/health/downstream"));
+        var readiness = Http.get(url("/actuator/health/readiness"));
+
+        assertThat(downstream.statusCode()).isEqualTo(503);
+        assertThat(JsonPath.<String>read(downstream.body(), "$.components['delivery-service'].status"))
+                .isEqualTo("DOWN");
+        assertThat(JsonPath.<String>read(downstream.body(), "$.components['token-service'].status")).isEqualTo("UP");
+        assertThat(downstream.body()).doesNotContain("127.0.0.1", "localhost");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).doesNotContain("delivery-service");
+    }
+
+    @Test
+    void isLiveAndReadyOnItsOwn() {
+        assertThat(Http.get(url("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void exposesPrometheusMetricsOfRoutesAndCircuitBreakers() {
+        FakeServices.of(DownstreamService.TOKEN).stubFor(get("/api/tokens/1").willReturn(jsonResponse("{}", 200)));
+        Http.get(url("/api/tokens/1"));
+
+        var metrics = Http.get(url("/actuator/prometheus"));
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"gateway-service\"",
+                "resilience4j_circuitbreaker_state{", "spring_cloud_gateway_requests_seconds_count{",
+                "routeId=\"token-admin\"");
+    }
+}

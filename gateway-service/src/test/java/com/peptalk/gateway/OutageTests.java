@@ -1,0 +1,92 @@
+package com.peptalk.gateway;
+
+import com.jayway.jsonpath.JsonPath;
+import com.peptalk.gateway.routing.DownstreamService;
+import com.peptalk.testsupport.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
+
+/**
+ * The gateway with one service stopped: the Procore iframe service's address is a port nobody listens on. A
+ * context of its own, since every other test needs all six services.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OutageTests {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void oneServiceStopped(DynamicPropertyRegistry registry) {
+        FakeServices.register(registry);
+        FakeServices.registerStopped(registry, DownstreamService.PROCORE_IFRAME);
+    }
+
+    @BeforeEach
+    void otherServicesHealthy() {
+        FakeServices.reset();
+    }
+
+    @Test
+    void answersAServiceUnavailableProblemQuicklyWhenTheServiceIsStopped() {
+        HttpResponse<String> response = assertTimeout(Duration.ofSeconds(3),
+                () -> Http.get(url("/integrations/procore/iframe?api_token=t0k3n"),
+                        Map.of("X-Request-Id", "req-0123456789")));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        String body = response.body();
+        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("https://peptalk.dev/problems/service-unavailable");
+        assertThat(JsonPath.<String>read(body, "$.title")).isEqualTo("Service unavailable");
+        assertThat(JsonPath.<Integer>read(body, "$.status")).isEqualTo(503);
+        assertThat(JsonPath.<String>read(body, "$.detail")).contains("procore-iframe-service");
+        assertThat(JsonPath.<String>read(body, "$.instance")).isEqualTo("/integrations/procore/iframe");
+        assertThat(JsonPath.<String>read(body, "$.requestId")).isEqualTo("req-0123456789");
+        assertThat(body).doesNotContain("Exception", "127.0.0.1", "at org.");
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-0123456789");
+    }
+
+    @Test
+    void keepsTheIframesFramingPolicyOnItsOutagePage() {
+        var response = Http.get(url("/integrations/procore/iframe?api_token=t0k3n"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValue("frame-ancestors https://*.procore.com");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void reportsTheStoppedServiceDownAndStaysReady() {
+        var downstream = Http.get(url("/actuator/health/downstream"));
+
+        assertThat(downstream.statusCode()).isEqualTo(503);
+        assertThat(JsonPath.<String>read(downstream.body(), "$.status")).isEqualTo("DOWN");
+        assertThat(JsonPath.<String>read(downstream.body(), "$.components['procore-iframe-service'].status"))
+                .isEqualTo("DOWN");
+        for (DownstreamService service : DownstreamService.values()) {
+            if (service != DownstreamService.PROCORE_IFRAME) {
+                assertThat(JsonPath.<String>read(downstream.body(),
+                        "$.components['" + service.serviceName() + "'].status")).as(service.serviceName())
+                        .isEqualTo("UP");
+            }
+        }
+        assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
