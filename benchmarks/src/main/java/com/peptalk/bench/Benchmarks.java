@@ -11,7 +11,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Benchmarks introspection [seconds-per-scenario]");
+            System.err.println("usage: Benchmarks introspection|dashboard [seconds-per-scenario]");
             System.exit(2);
         }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
@@ -19,8 +19,9 @@ public final class Benchmarks {
         try {
             switch (args[0]) {
                 case "introspection" -> new IntrospectionBenchmark(repository, seconds).run();
+                case "dashboard" -> new DashboardBenchmark(repository, seconds).run();
                 default -> {
-                    System.err.println("unknown benchmark " + args[0] + "; known: introspection; args were "
+                    System.err.println("unknown benchmark " + args[0] + "; known: introspection, dashboard; args were "
                             + Arrays.toString(args));
                     System.exit(2);
                 }
