@@ -1,22 +1,18 @@
 package com.peptalk.iframe;
 
 import com.peptalk.testsupport.Schema;
-import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ServiceTest
-class MigrationTests {
-
-    @Autowired
-    JdbcTemplate jdbc;
+class MigrationTests extends IframeServiceTest {
 
     @Test
     void createsTheTablesThisServiceOwns() {
-        assertThat(Schema.appliedMigrations(jdbc)).isNotEmpty().allMatch(migration -> migration.endsWith(":true"));
-        assertThat(Schema.tables(jdbc)).contains("projects", "project_message_stats", "messages", "kiosks", "processed_events");
+        assertThat(Schema.appliedMigrations(jdbc)).containsExactly("1:true", "2:true");
+        assertThat(Schema.tables(jdbc)).contains("projects", "messages", "message_outcomes", "kiosks", "workflows",
+                "workflow_runs", "processed_events").doesNotContain("project_message_stats");
+        assertThat(Schema.columns(jdbc, "message_outcomes")).containsExactly("message_id", "channel", "outcome",
+                "occurred_at", "detail");
     }
 }

@@ -1,17 +1,11 @@
 package com.peptalk.iframe;
 
 import com.peptalk.testsupport.Http;
-import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ServiceTest
-class ProcoreIframeServiceApplicationTests {
-
-    @LocalServerPort
-    int port;
+class ProcoreIframeServiceApplicationTests extends IframeServiceTest {
 
     @Test
     void isReadyWithItsDatabaseAndKafka() {

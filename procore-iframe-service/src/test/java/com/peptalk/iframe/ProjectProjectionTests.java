@@ -1,13 +1,9 @@
 package com.peptalk.iframe;
 
 import com.peptalk.events.EventEnvelope;
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.directory.ProjectDeleted;
 import com.peptalk.events.directory.ProjectUpserted;
-import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,14 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ServiceTest
-class ProjectProjectionTests {
-
-    @Autowired
-    EventPublisher publisher;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ProjectProjectionTests extends IframeServiceTest {
 
     @Test
     void projectsArriveThroughTheBrokerAndAnOlderEventNeverOverwritesANewerOne() throws Exception {

@@ -14,7 +14,7 @@ public enum PeptalkService {
     TOKEN("token-service", "peptalk_token", "PEPTALK_GATEWAY_SERVICES_TOKEN",
             List.of("PEPTALK_TOKENS_PUBLICBASEURL")),
     IFRAME("procore-iframe-service", "peptalk_iframe", "PEPTALK_GATEWAY_SERVICES_PROCOREIFRAME",
-            List.of("PEPTALK_IFRAME_TOKENSERVICEURL")),
+            List.of("PEPTALK_TOKENCLIENT_URL")),
     AUTOMATION("automation-service", "peptalk_automation", "PEPTALK_GATEWAY_SERVICES_AUTOMATION", List.of()),
     DELIVERY("delivery-service", "peptalk_delivery", "PEPTALK_GATEWAY_SERVICES_DELIVERY",
             List.of("PEPTALK_DELIVERY_MODE", "PEPTALK_DELIVERY_EMAILFROM", "PEPTALK_DELIVERY_SMSFROM")),

@@ -1,5 +1,6 @@
 package com.peptalk.token.admin;
 
+import com.peptalk.testsupport.HeadlessChromium;
 import com.peptalk.testsupport.ServiceTest;
 import com.peptalk.token.tokens.ApiTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -7,12 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,11 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,13 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceTest
 class AdminPagesBrowserTests {
 
-    private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("chromium.driver", "/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static WebDriver browser;
-    private static Path profile;
+    private static HeadlessChromium chromium;
 
     @LocalServerPort
     int port;
@@ -59,37 +51,15 @@ class AdminPagesBrowserTests {
     AdminFixtures fixtures;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            throw new IllegalStateException("The admin pages' browser test needs Chromium and its driver at "
-                    + CHROMIUM + " and " + CHROMEDRIVER + ": run `apt-get install chromium chromium-driver` "
-                    + "(CI installs them), or point -Dchromium.binary and -Dchromium.driver at them.");
-        }
-        // Selenium Manager must never try to download a browser or driver: both paths are given explicitly
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-        profile = Files.createTempDirectory("admin-pages-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+    static void startBrowser() {
+        chromium = HeadlessChromium.start(SCREENSHOTS);
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void quitBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    static void quitBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -198,8 +168,7 @@ class AdminPagesBrowserTests {
         return "http://localhost:" + port + path;
     }
 
-    private static void screenshot(String name) throws IOException {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(String name) {
+        chromium.screenshot(name);
     }
 }
