@@ -41,6 +41,7 @@ final class LocalStack {
     private final Path logDir;
     private final int portOffset;
     private final String buildMode;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private volatile boolean up;
 
     LocalStack(Path repository, Path runDir, Path logDir, int portOffset, String buildMode) {
@@ -84,6 +85,11 @@ final class LocalStack {
         catch (IOException ex) {
             return false;
         }
+    }
+
+    /** Settings for the stack's processes (environment variables of {@code ./run up}). */
+    void setEnvironment(String name, String value) {
+        environment.put(name, value);
     }
 
     int portOffset() {
@@ -140,6 +146,7 @@ final class LocalStack {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             Map<String, String> environment = builder.environment();
+            environment.putAll(this.environment);
             environment.put("PEPTALK_RUN_DIR", runDir.toString());
             environment.put("PEPTALK_PORT_OFFSET", Integer.toString(portOffset));
             environment.put("PEPTALK_BUILD", buildMode);

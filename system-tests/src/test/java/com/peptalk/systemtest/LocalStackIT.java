@@ -2,6 +2,7 @@ package com.peptalk.systemtest;
 
 import com.peptalk.systemtest.LocalStack.Result;
 import com.peptalk.systemtest.ProcessTable.Proc;
+import com.peptalk.testsupport.HeadlessChromium;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The platform as a developer runs it (README: {@code ./run up}): PostgreSQL, Kafka and the seven packaged services,
  * each a process of its own. Checks that each service is ready, that the gateway sees them all and routes to them,
- * that the whole stack stays under 4 GB of resident memory, and that {@code ./run down} leaves no process behind.
+ * that a Procore user can browse a project group in the iframe through the gateway in a real browser (and that a
+ * parent page not allowed to frame it is refused), that the whole stack stays under 4 GB of resident memory, and
+ * that {@code ./run down} leaves no process behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +58,7 @@ class LocalStackIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private LocalStack stack;
+    private final IframeEmbedding embedding = new IframeEmbedding();
     private Thread stopOnExit;
     /** Every process seen while the stack ran: ./run down must end them all. */
     private final Map<String, List<Proc>> seen = new LinkedHashMap<>();
@@ -66,6 +70,10 @@ class LocalStackIT {
         System.out.printf("system test stack: run directory %s, port offset %d (gateway %s)%n", stack.runDir(),
                 stack.portOffset(), stack.url("gateway-service"));
         stack.clean();
+        // the parent page of the iframe test plays Procore: its origin may frame the iframe, as Procore's may
+        String frameAncestors = "https://*.procore.com," + embedding.allowedOrigin();
+        stack.setEnvironment("PEPTALK_GATEWAY_FRAMEANCESTORS", frameAncestors);
+        stack.setEnvironment("PEPTALK_IFRAME_FRAMEANCESTORS", frameAncestors);
         // should this JVM be ended (failsafe's timeout, Ctrl-C), the stack goes with it
         stopOnExit = new Thread(() -> {
             if (stack.isUp()) {
@@ -138,6 +146,17 @@ class LocalStackIT {
 
     @Test
     @Order(4)
+    void aProcoreUserBrowsesAGroupInTheIframeThroughTheGatewayAndOtherParentsAreRefused() throws Exception {
+        IframeEmbedding.Seeded seeded = embedding.seed(stack.url("token-service"));
+        embedding.publishMessages("localhost:" + (LocalStack.KAFKA_PORT + stack.portOffset()), seeded.firstProject());
+        try (HeadlessChromium chromium = HeadlessChromium.start(IframeEmbedding.screenshots())) {
+            embedding.browseFromAnAllowedParent(chromium, stack.url("gateway-service"), seeded);
+            embedding.isRefusedInAParentThatIsNotAllowed(chromium, stack.url("gateway-service"), seeded);
+        }
+    }
+
+    @Test
+    @Order(5)
     void theWholeStackFitsInFourGigabytes() {
         Map<String, List<Proc>> processes = stack.processes();
         remember(processes);
@@ -160,7 +179,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void statusShowsEverythingRunning() {
         Result status = stack.status(Duration.ofSeconds(60));
         assertThat(status.exitCode()).as("./run status: %s", status.output()).isZero();
@@ -168,7 +187,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void downStopsEveryProcess() throws InterruptedException {
         remember(stack.processes());
         Result down = stack.down(DOWN_TIMEOUT);
@@ -180,6 +199,7 @@ class LocalStackIT {
     @AfterAll
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void stopTheStack() throws InterruptedException {
+        embedding.close();
         try {
             if (stack == null) {
                 return;
