@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -148,7 +149,7 @@ final class IframeEmbedding implements AutoCloseable {
         browser.findElement(By.cssSelector("#project-" + seeded.firstProject() + " a.view-dashboard")).click();
         wait.until(d -> !d.findElements(By.id("project-name")).isEmpty());
         assertThat(browser.findElement(By.id("project-name")).getText()).isEqualTo(seeded.firstName());
-        assertThat(browser.getCurrentUrl()).contains("project_id=" + seeded.firstProject());
+        assertThat(frameUrl(browser)).contains("project_id=" + seeded.firstProject());
         // the read model catches up with the published events: reload until the numbers are there
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!"2".equals(metric(browser, "all.sent.30d")) && System.nanoTime() < deadline) {
@@ -164,7 +165,7 @@ final class IframeEmbedding implements AutoCloseable {
 
         browser.findElement(By.id("switch-project")).click();
         wait.until(d -> !d.findElements(By.id("projects")).isEmpty());
-        assertThat(browser.getCurrentUrl()).doesNotContain("project_id=");
+        assertThat(frameUrl(browser)).contains("api_token=").doesNotContain("project_id=");
         browser.findElement(By.cssSelector("#project-" + seeded.secondProject() + " a.view-dashboard")).click();
         wait.until(d -> !d.findElements(By.id("project-name")).isEmpty());
         assertThat(browser.findElement(By.id("project-name")).getText()).isEqualTo(seeded.secondName());
@@ -185,6 +186,11 @@ final class IframeEmbedding implements AutoCloseable {
         browser.switchTo().defaultContent();
         chromium.screenshot("iframe-04-refused-parent");
         assertThat(framed).doesNotContain(seeded.firstName()).doesNotContain("View dashboard");
+    }
+
+    /** The address of the frame the driver is in (getCurrentUrl() would answer the parent page's). */
+    private static String frameUrl(WebDriver browser) {
+        return (String) ((JavascriptExecutor) browser).executeScript("return location.href");
     }
 
     private static String metric(WebDriver browser, String name) {
