@@ -1,5 +1,6 @@
 package com.peptalk.gateway;
 
+import com.peptalk.gateway.forwarded.AddressRange;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,9 @@ import java.util.List;
  * @param responseTimeout how long to wait for a service's response headers before answering 504
  * @param healthTimeout how long the {@code downstream} health group waits for each service's readiness
  * @param frameAncestors the origins allowed to frame {@code /integrations/procore/**} (CSP source expressions)
+ * @param trustedProxies the addresses (or CIDR blocks) of the proxies in front of the gateway, whose
+ *        {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} are believed; empty:
+ *        nobody's, the connection's address is the client
  */
 @Validated
 @ConfigurationProperties("peptalk.gateway")
@@ -31,7 +35,12 @@ public record GatewayProperties(
         @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration responseTimeout,
         @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration healthTimeout,
         @NotEmpty
-        List<@NotNull @Pattern(regexp = FRAME_SOURCE, message = FRAME_SOURCE_MESSAGE) String> frameAncestors) {
+        List<@NotNull @Pattern(regexp = FRAME_SOURCE, message = FRAME_SOURCE_MESSAGE) String> frameAncestors,
+        List<@NotNull @AddressRange.Format String> trustedProxies) {
+
+    public GatewayProperties {
+        trustedProxies = trustedProxies != null ? trustedProxies : List.of(); // an empty list binds as none
+    }
 
     /**
      * A host source ({@code https://*.procore.com}, {@code procore.com:443}) or {@code 'self'}. Deliberately no

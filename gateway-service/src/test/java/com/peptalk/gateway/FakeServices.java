@@ -69,7 +69,8 @@ final class FakeServices {
         };
     }
 
-    private static int closedPort() {
+    /** A port nobody listens on. */
+    static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -54,7 +54,7 @@ class HealthTests extends GatewayTest {
     @Test
     void exposesPrometheusMetricsOfRoutesAndCircuitBreakers() {
         FakeServices.of(DownstreamService.TOKEN).stubFor(get("/api/tokens/1").willReturn(jsonResponse("{}", 200)));
-        Http.get(url("/api/tokens/1"));
+        Http.get(url("/api/tokens/1"), asAdmin());
 
         var metrics = Http.get(url("/actuator/prometheus"));
 

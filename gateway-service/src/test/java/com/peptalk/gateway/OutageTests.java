@@ -7,30 +7,38 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 /**
- * The gateway with one service stopped: the Procore iframe service's address is a port nobody listens on. A
- * context of its own, since every other test needs all six services.
+ * The gateway with one service stopped: the Procore iframe service's address is a port nobody listens on, and so
+ * is the identity provider's. A context of its own, since every other test needs all six services.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
 class OutageTests {
 
     @LocalServerPort
     int port;
 
+    private static final String STOPPED_ISSUER = "http://127.0.0.1:" + FakeServices.closedPort() + "/realms/peptalk";
+
     @DynamicPropertySource
     static void oneServiceStopped(DynamicPropertyRegistry registry) {
         FakeServices.register(registry);
         FakeServices.registerStopped(registry, DownstreamService.PROCORE_IFRAME);
+        registry.add("peptalk.gateway.admin.jwt.issuer-uri", () -> STOPPED_ISSUER);
     }
 
     @BeforeEach
@@ -84,6 +92,23 @@ class OutageTests {
             }
         }
         assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersServiceUnavailableForAnIssuerTokenWhileTheIssuerIsOutOfReachAndStillTakesApiKeys() {
+        FakeServices.of(DownstreamService.TOKEN).stubFor(get("/api/tokens/1").willReturn(ok("reached")));
+        String token = FakeIdentityProvider.token(FakeIdentityProvider.adminClaims(Instant.now())
+                .issuer(STOPPED_ISSUER).build());
+
+        var withToken = assertTimeout(Duration.ofSeconds(3),
+                () -> Http.get(url("/api/tokens/1"), Map.of("Authorization", "Bearer " + token)));
+        var withKey = Http.get(url("/api/tokens/1"), Map.of("X-Api-Key", GatewayTest.ADMIN_KEY));
+
+        assertThat(withToken.statusCode()).isEqualTo(503);
+        assertThat(JsonPath.<String>read(withToken.body(), "$.service")).isEqualTo("identity-provider");
+        assertThat(withToken.body()).doesNotContain("127.0.0.1", "Exception");
+        assertThat(withKey.statusCode()).isEqualTo(200);
+        assertThat(FakeServices.requestsTo(DownstreamService.TOKEN)).hasSize(1);
     }
 
     private String url(String path) {

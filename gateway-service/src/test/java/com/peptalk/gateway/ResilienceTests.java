@@ -30,7 +30,7 @@ class ResilienceTests extends GatewayTest {
 
         // the response timeout is 1 s here; the service would take 3 s
         HttpResponse<String> response = assertTimeout(Duration.ofMillis(2_500),
-                () -> Http.get(url("/api/automation/runs")));
+                () -> Http.get(url("/api/automation/runs"), asAdmin()));
 
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -45,7 +45,7 @@ class ResilienceTests extends GatewayTest {
         FakeServices.of(DownstreamService.DELIVERY).stubFor(any(urlEqualTo("/api/messages/m-1"))
                 .willReturn(aResponse().withFault(CONNECTION_RESET_BY_PEER)));
 
-        var response = Http.get(url("/api/messages/m-1"));
+        var response = Http.get(url("/api/messages/m-1"), asAdmin());
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(JsonPath.<String>read(response.body(), "$.type"))
@@ -59,7 +59,7 @@ class ResilienceTests extends GatewayTest {
         FakeServices.of(DownstreamService.DELIVERY).stubFor(any(urlEqualTo("/api/suppressions"))
                 .willReturn(aResponse().withFault(CONNECTION_RESET_BY_PEER)));
 
-        var response = Http.post(url("/api/suppressions"), "application/json", "{\"address\":\"a@b.c\"}", Map.of());
+        var response = Http.post(url("/api/suppressions"), "application/json", "{\"address\":\"a@b.c\"}", asAdmin());
 
         assertThat(response.statusCode()).isEqualTo(503);
         FakeServices.of(DownstreamService.DELIVERY).verify(1, postRequestedFor(urlEqualTo("/api/suppressions")));
@@ -71,7 +71,7 @@ class ResilienceTests extends GatewayTest {
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"token-service broke\"}")));
 
-        var response = Http.get(url("/api/tokens/9"));
+        var response = Http.get(url("/api/tokens/9"), asAdmin());
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("{\"title\":\"token-service broke\"}");
@@ -87,10 +87,10 @@ class ResilienceTests extends GatewayTest {
                 .isEqualTo(10);
 
         for (int call = 0; call < 10; call++) {
-            assertThat(Http.get(url("/api/heartbeats/kiosks")).statusCode()).isEqualTo(503);
+            assertThat(Http.get(url("/api/heartbeats/kiosks"), asAdmin()).statusCode()).isEqualTo(503);
         }
         int reachedWhileClosed = FakeServices.requestsTo(DownstreamService.HEARTBEAT).size();
-        var whileOpen = Http.get(url("/api/heartbeats/kiosks"));
+        var whileOpen = Http.get(url("/api/heartbeats/kiosks"), asAdmin());
 
         assertThat(heartbeat.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(whileOpen.statusCode()).isEqualTo(503);

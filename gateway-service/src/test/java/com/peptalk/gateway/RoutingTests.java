@@ -22,28 +22,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RoutingTests extends GatewayTest {
 
-    @ParameterizedTest(name = "{0} reaches {1}")
+    @ParameterizedTest(name = "{0} reaches {1} (as admin: {2})")
     @CsvSource({
-            "/integrations/procore/iframe?api_token=t0k3n&project_id=7, PROCORE_IFRAME",
-            "/admin/projects, TOKEN",
-            "/api/directory/companies/3, TOKEN",
-            "/api/tokens/generate, TOKEN",
-            "/api/automation/workflows, AUTOMATION",
-            "/api/messages/m-1/timeline, DELIVERY",
-            "/api/suppressions, DELIVERY",
-            "/webhooks/ses, TRACKING",
-            "/webhooks/twilio/status, TRACKING",
-            "/webhooks/procore, TRACKING",
-            "/t/c/abc123, TRACKING",
-            "/api/kiosks/heartbeats, TRACKING",
-            "/api/webhook-log?failures=true, TRACKING",
-            "/heartbeats, HEARTBEAT",
-            "/api/heartbeats/kiosks/k-9, HEARTBEAT" })
-    void routesEveryPublicPathToItsServiceWithTheRequestId(String path, DownstreamService service) {
+            "/integrations/procore/iframe?api_token=t0k3n&project_id=7, PROCORE_IFRAME, false",
+            "/admin/projects, TOKEN, true",
+            "/api/directory/companies/3, TOKEN, true",
+            "/api/tokens/generate, TOKEN, true",
+            "/api/automation/workflows, AUTOMATION, true",
+            "/api/messages/m-1/timeline, DELIVERY, true",
+            "/api/suppressions, DELIVERY, true",
+            "/webhooks/ses, TRACKING, false",
+            "/webhooks/twilio/status, TRACKING, false",
+            "/webhooks/procore, TRACKING, false",
+            "/t/c/abc123, TRACKING, false",
+            "/api/kiosks/heartbeats, TRACKING, false",
+            "/api/webhook-log?failures=true, TRACKING, true",
+            "/heartbeats, HEARTBEAT, true",
+            "/api/heartbeats/kiosks/k-9, HEARTBEAT, true" })
+    void routesEveryPublicPathToItsServiceWithTheRequestId(String path, DownstreamService service, boolean admin) {
         FakeServices.of(service).stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/plain").withBody("answered by " + service.serviceName())));
 
-        var response = Http.get(url(path), Map.of("X-Request-Id", "req-0123456789"));
+        Map<String, String> headers = Map.of("X-Request-Id", "req-0123456789");
+        var response = Http.get(url(path), admin ? asAdmin(headers) : headers);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("answered by " + service.serviceName());
@@ -77,7 +78,7 @@ class RoutingTests extends GatewayTest {
     void givesARequestWithoutAnIdANewOneAndTellsBothSides() {
         FakeServices.of(DownstreamService.TOKEN).stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        var response = Http.get(url("/api/tokens/1"));
+        var response = Http.get(url("/api/tokens/1"), asAdmin());
 
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(requestId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -89,7 +90,7 @@ class RoutingTests extends GatewayTest {
     void replacesAMalformedRequestId() {
         FakeServices.of(DownstreamService.TOKEN).stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        var response = Http.get(url("/api/tokens/1"), Map.of("X-Request-Id", "<script>alert(1)</script>"));
+        var response = Http.get(url("/api/tokens/1"), asAdmin(Map.of("X-Request-Id", "<script>alert(1)</script>")));
 
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(requestId).doesNotContain("script").hasSize(36);

@@ -40,7 +40,7 @@ class SecurityHeadersTests extends GatewayTest {
                 .withHeader("Content-Security-Policy", "frame-ancestors *")
                 .withHeader("Referrer-Policy", "unsafe-url")));
 
-        HttpHeaders headers = Http.get(url("/admin/projects")).headers();
+        HttpHeaders headers = Http.get(url("/admin/projects"), asAdmin()).headers();
 
         assertThat(headers.allValues("X-Frame-Options")).containsExactly("DENY");
         assertThat(headers.allValues("Content-Security-Policy")).containsExactly("frame-ancestors 'none'");

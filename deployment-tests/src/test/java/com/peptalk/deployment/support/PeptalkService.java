@@ -69,9 +69,13 @@ public enum PeptalkService {
      * {@code <service>-secrets}, which is then required, not optional.
      */
     public List<String> requiredSecrets() {
-        return this == TOKEN
-                ? List.of("PEPTALK_TOKENS_HASHKEY", "PEPTALK_TOKENS_ENCRYPTIONKEYS_", "PEPTALK_TOKENS_ACTIVEKEYID")
-                : List.of();
+        return switch (this) {
+            case TOKEN -> List.of("PEPTALK_TOKENS_HASHKEY", "PEPTALK_TOKENS_ENCRYPTIONKEYS_",
+                    "PEPTALK_TOKENS_ACTIVEKEYID");
+            // admins sign in with API keys (their hashes) or an OIDC issuer; the session cookie needs its key
+            case GATEWAY -> List.of("PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY");
+            default -> List.of();
+        };
     }
 
     /** Whether a set of variable names provides a required name (or, for a map, at least one entry). */

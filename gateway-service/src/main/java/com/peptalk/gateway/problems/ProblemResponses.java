@@ -1,6 +1,7 @@
 package com.peptalk.gateway.problems;
 
 import com.peptalk.gateway.requestid.RequestIdFilter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Renders a problem as {@code application/problem+json}, with the path the caller asked for as {@code instance}
@@ -39,6 +41,13 @@ public class ProblemResponses {
     }
 
     public Mono<ServerResponse> render(ServerWebExchange exchange, ProblemDetail problem) {
+        return render(exchange, problem, headers -> {
+        });
+    }
+
+    /** With headers of its own, such as {@code WWW-Authenticate} or {@code Retry-After}. */
+    public Mono<ServerResponse> render(ServerWebExchange exchange, ProblemDetail problem,
+            Consumer<HttpHeaders> headers) {
         URI instance = callersPath(exchange);
         if (instance != null) {
             problem.setInstance(instance);
@@ -49,11 +58,16 @@ public class ProblemResponses {
         }
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(headers)
                 .bodyValue(problem);
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         return render(exchange, problem).flatMap(response -> response.writeTo(exchange, context));
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, Consumer<HttpHeaders> headers) {
+        return render(exchange, problem, headers).flatMap(response -> response.writeTo(exchange, context));
     }
 
     private static URI callersPath(ServerWebExchange exchange) {

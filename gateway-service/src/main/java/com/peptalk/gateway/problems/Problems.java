@@ -17,6 +17,10 @@ public final class Problems {
     public static final URI NOT_FOUND = URI.create("https://peptalk.dev/problems/not-found");
     public static final URI BAD_REQUEST = URI.create("https://peptalk.dev/problems/bad-request");
     public static final URI INTERNAL_ERROR = URI.create("https://peptalk.dev/problems/internal-error");
+    public static final URI UNAUTHORIZED = URI.create("https://peptalk.dev/problems/unauthorized");
+    public static final URI FORBIDDEN = URI.create("https://peptalk.dev/problems/forbidden");
+    public static final URI CROSS_SITE_REQUEST = URI.create("https://peptalk.dev/problems/cross-site-request");
+    public static final URI TOO_MANY_REQUESTS = URI.create("https://peptalk.dev/problems/too-many-requests");
 
     /** A service could not be reached, refused the connection, or its circuit breaker is open. */
     public static ProblemDetail serviceUnavailable(String service) {
@@ -35,6 +39,47 @@ public final class Problems {
         problem.setType(GATEWAY_TIMEOUT);
         problem.setTitle("Gateway timeout");
         problem.setProperty("service", service);
+        return problem;
+    }
+
+    /**
+     * An admin route without a valid admin credential. The detail never says whether a key or token was
+     * almost right, expired or unknown.
+     */
+    public static ProblemDetail unauthorized(boolean credentialGiven) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, credentialGiven
+                ? "The admin credential is not valid (wrong, expired or revoked)."
+                : "This path needs an admin credential: an admin API key (Authorization: Bearer <key>, or "
+                        + "X-Api-Key) or a bearer token from the configured identity provider.");
+        problem.setType(UNAUTHORIZED);
+        problem.setTitle("Unauthorized");
+        return problem;
+    }
+
+    /** A valid token from the identity provider that does not grant admin rights. */
+    public static ProblemDetail forbidden(String requiredAuthority) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "The token does not grant " + requiredAuthority + ".");
+        problem.setType(FORBIDDEN);
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    /** A state-changing request, authenticated by the session cookie, that a browser sent from another site. */
+    public static ProblemDetail crossSiteRequest() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "The request came from another site (or did not say where from) and was refused.");
+        problem.setType(CROSS_SITE_REQUEST);
+        problem.setTitle("Cross-site request refused");
+        return problem;
+    }
+
+    /** The client used up its rate limit; {@code Retry-After} says when to try again. */
+    public static ProblemDetail tooManyRequests(long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests from this client. Try again in " + retryAfterSeconds + " s.");
+        problem.setType(TOO_MANY_REQUESTS);
+        problem.setTitle("Too many requests");
         return problem;
     }
 
