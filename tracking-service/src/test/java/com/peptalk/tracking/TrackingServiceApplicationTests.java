@@ -1,11 +1,9 @@
 package com.peptalk.tracking;
 
-import com.peptalk.testsupport.Http;
+import com.peptalk.testsupport.ServiceChecks;
 import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceTest
 class TrackingServiceApplicationTests {
@@ -15,18 +13,11 @@ class TrackingServiceApplicationTests {
 
     @Test
     void isReadyWithItsDatabaseAndKafka() {
-        var readiness = Http.get("http://localhost:" + port + "/actuator/health/readiness");
-
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"db\"", "\"kafka\"").doesNotContain("DOWN");
-        assertThat(Http.get("http://localhost:" + port + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        ServiceChecks.assertReadyWithItsDatabaseAndKafka(port);
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        var metrics = Http.get("http://localhost:" + port + "/actuator/prometheus");
-
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "application=\"tracking-service\"");
+        ServiceChecks.assertExposesPrometheusMetrics(port, "tracking-service");
     }
 }
