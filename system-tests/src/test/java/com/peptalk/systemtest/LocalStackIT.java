@@ -4,6 +4,7 @@ import com.peptalk.systemtest.LocalStack.Result;
 import com.peptalk.systemtest.ProcessTable.Proc;
 import com.peptalk.testsupport.HeadlessChromium;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,9 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The platform as a developer runs it (README: {@code ./run up}): PostgreSQL, Kafka and the seven packaged services,
@@ -239,17 +242,21 @@ class LocalStackIT {
         });
     }
 
-    private List<String> awaitSurvivors(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            List<String> survivors = new ArrayList<>();
-            seen.forEach((name, procs) -> procs.stream().filter(proc -> !ProcessTable.isGone(proc))
-                    .forEach(proc -> survivors.add(name + ": " + ProcessTable.describe(proc))));
-            if (survivors.isEmpty() || Instant.now().isAfter(deadline)) {
-                return survivors;
-            }
-            Thread.sleep(200);
+    private List<String> awaitSurvivors(Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> survivors().isEmpty());
         }
+        catch (ConditionTimeoutException stillThere) {
+            // the survivors are the answer
+        }
+        return survivors();
+    }
+
+    private List<String> survivors() {
+        List<String> survivors = new ArrayList<>();
+        seen.forEach((name, procs) -> procs.stream().filter(proc -> !ProcessTable.isGone(proc))
+                .forEach(proc -> survivors.add(name + ": " + ProcessTable.describe(proc))));
+        return survivors;
     }
 
     private boolean allDownstreamUp(String body) {
@@ -268,25 +275,22 @@ class LocalStackIT {
     }
 
     private HttpResponse<String> awaitResponse(String url, Duration timeout, Predicate<HttpResponse<String>> done)
-            throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            HttpResponse<String> response;
-            try {
-                response = get(url);
-            }
-            catch (IOException ex) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw ex;
-                }
-                Thread.sleep(1000);
-                continue;
-            }
-            if (done.test(response) || Instant.now().isAfter(deadline)) {
-                return response;
-            }
-            Thread.sleep(1000);
+            throws IOException {
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        HttpResponse<String> response = get(url);
+                        last.set(response);
+                        return done.test(response);
+                    });
         }
+        catch (ConditionTimeoutException notYet) {
+            if (last.get() == null) {
+                throw new IOException("no answer from " + url + " within " + timeout, notYet);
+            }
+        }
+        return last.get();
     }
 
     private static String mediaType(HttpResponse<String> response) {
