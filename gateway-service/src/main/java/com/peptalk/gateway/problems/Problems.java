@@ -24,20 +24,16 @@ public final class Problems {
 
     /** A service could not be reached, refused the connection, or its circuit breaker is open. */
     public static ProblemDetail serviceUnavailable(String service) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE, "Service unavailable",
                 service + " is not available right now. Try again shortly.");
-        problem.setType(SERVICE_UNAVAILABLE);
-        problem.setTitle("Service unavailable");
         problem.setProperty("service", service);
         return problem;
     }
 
     /** A service did not answer within {@code peptalk.gateway.response-timeout}. */
     public static ProblemDetail gatewayTimeout(String service) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+        ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, GATEWAY_TIMEOUT, "Gateway timeout",
                 service + " did not answer in time. Try again shortly.");
-        problem.setType(GATEWAY_TIMEOUT);
-        problem.setTitle("Gateway timeout");
         problem.setProperty("service", service);
         return problem;
     }
@@ -47,48 +43,33 @@ public final class Problems {
      * almost right, expired or unknown.
      */
     public static ProblemDetail unauthorized(boolean credentialGiven) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, credentialGiven
+        return problem(HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized", credentialGiven
                 ? "The admin credential is not valid (wrong, expired or revoked)."
                 : "This path needs an admin credential: an admin API key (Authorization: Bearer <key>, or "
                         + "X-Api-Key) or a bearer token from the configured identity provider.");
-        problem.setType(UNAUTHORIZED);
-        problem.setTitle("Unauthorized");
-        return problem;
     }
 
     /** A valid token from the identity provider that does not grant admin rights. */
     public static ProblemDetail forbidden(String requiredAuthority) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
                 "The token does not grant " + requiredAuthority + ".");
-        problem.setType(FORBIDDEN);
-        problem.setTitle("Forbidden");
-        return problem;
     }
 
     /** A state-changing request, authenticated by the session cookie, that a browser sent from another site. */
     public static ProblemDetail crossSiteRequest() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        return problem(HttpStatus.FORBIDDEN, CROSS_SITE_REQUEST, "Cross-site request refused",
                 "The request came from another site (or did not say where from) and was refused.");
-        problem.setType(CROSS_SITE_REQUEST);
-        problem.setTitle("Cross-site request refused");
-        return problem;
     }
 
     /** The client used up its rate limit; {@code Retry-After} says when to try again. */
     public static ProblemDetail tooManyRequests(long retryAfterSeconds) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        return problem(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_REQUESTS, "Too many requests",
                 "Too many requests from this client. Try again in " + retryAfterSeconds + " s.");
-        problem.setType(TOO_MANY_REQUESTS);
-        problem.setTitle("Too many requests");
-        return problem;
     }
 
     public static ProblemDetail notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found",
                 "Nothing is served at this path.");
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Not found");
-        return problem;
     }
 
     /**
@@ -116,6 +97,13 @@ public final class Problems {
             problem.setType(BAD_REQUEST);
             problem.setTitle("Bad request");
         }
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
         return problem;
     }
 
