@@ -100,6 +100,19 @@ final class LocalStack {
         return runDir;
     }
 
+    /** A secret that ./run up generated into the run directory's secrets.env. */
+    String secret(String name) {
+        try {
+            return Files.readAllLines(runDir.resolve("secrets.env")).stream()
+                    .filter(line -> line.startsWith(name + "="))
+                    .map(line -> line.substring(name.length() + 1).replace("'", "").replace("\"", ""))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(name + " not in secrets.env"));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     String url(String service) {
         return "http://localhost:" + (SERVICES.get(service) + portOffset);
     }

@@ -158,8 +158,21 @@ class LocalStackIT {
         }
     }
 
+    /** Issue 7: the web edge contract and a seeded fuzz, through the gateway, against the whole stack. */
     @Test
     @Order(5)
+    void everyBadRequestThroughTheGatewayGetsAProblemOrAPageAndLeaksNoSecret() throws Exception {
+        String adminKey = stack.secret("PEPTALK_LOCAL_ADMIN_KEY");
+        GatewayEdge edge = new GatewayEdge(LocalStack.SERVICES.get("gateway-service") + stack.portOffset(), adminKey);
+
+        edge.assertEveryBadRequestIsAnswered(Long.getLong("peptalk.fuzz.seed", 20261130L),
+                Integer.getInteger("peptalk.fuzz.requests", 250));
+
+        edge.assertNoSecretInLogs(stack.runDir().resolve("logs"));
+    }
+
+    @Test
+    @Order(6)
     void theWholeStackFitsInFourGigabytes() {
         Map<String, List<Proc>> processes = stack.processes();
         remember(processes);
@@ -182,7 +195,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void statusShowsEverythingRunning() {
         Result status = stack.status(Duration.ofSeconds(60));
         assertThat(status.exitCode()).as("./run status: %s", status.output()).isZero();
@@ -190,7 +203,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void downStopsEveryProcess() throws InterruptedException {
         remember(stack.processes());
         Result down = stack.down(DOWN_TIMEOUT);

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.ModelAndView;
 import java.util.Map;
 
 /**
- * Errors of the iframe as readable HTML pages with the right status: never a stack trace, never the token (the
+ * The iframe's own refusals as readable HTML pages with the right status (the rest, such as a malformed address
+ * or an unexpected failure, is answered by the web edge of libs/web with the same template): never a stack trace, never the token (the
  * texts are fixed, and error pages carry no links, which would have to carry the token).
  */
 @ControllerAdvice(basePackageClasses = IframeErrorPages.class)
@@ -46,13 +47,6 @@ class IframeErrorPages {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
         return page(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
                 "Peptalk cannot check the API token right now. Try again in a minute.");
-    }
-
-    @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception ex) {
-        log.error("iframe page failed", ex);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
-                "Something went wrong on our side; it has been logged. Try again in a moment.");
     }
 
     private static ModelAndView page(HttpStatus status, String title, String message) {

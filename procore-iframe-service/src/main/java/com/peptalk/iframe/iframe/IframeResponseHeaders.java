@@ -1,36 +1,30 @@
 package com.peptalk.iframe.iframe;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
+import com.peptalk.web.edge.PageHeaders;
+import org.springframework.stereotype.Component;
 
-import java.io.IOException;
+import java.util.Map;
 
 /**
- * Headers of every iframe response, error pages included (they are set before the page is chosen, and an error
- * page keeps them). The pages are made to be framed, but only by Procore ({@code frame-ancestors}; no
- * {@code X-Frame-Options}, which cannot name several origins). The token travels in the address, so nothing may
- * keep a copy ({@code no-store}) or pass the address on ({@code no-referrer}). The pages need no script, which the
- * policy states.
+ * Headers of every iframe response, error pages and the container's refusals included (this service's routes are
+ * all pages, {@code peptalk.web.page-paths: /}; the web edge of libs/web sets them, with {@code no-store},
+ * {@code no-referrer} and {@code nosniff}: the token travels in the address, so nothing may keep a copy or pass the
+ * address on). The pages are made to be framed, but only by Procore ({@code frame-ancestors}; no
+ * {@code X-Frame-Options}, which cannot name several origins). The pages need no script, which the policy states.
  */
-class IframeResponseHeaders extends OncePerRequestFilter {
+@Component
+class IframeResponseHeaders implements PageHeaders {
 
-    private final String contentSecurityPolicy;
+    private final Map<String, String> headers;
 
     IframeResponseHeaders(IframeProperties properties) {
-        this.contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                + "base-uri 'none'; frame-ancestors " + String.join(" ", properties.frameAncestors());
+        this.headers = Map.of("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
+                + "form-action 'self'; base-uri 'none'; frame-ancestors " + String.join(" ",
+                        properties.frameAncestors()));
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        chain.doFilter(request, response);
+    public Map<String, String> forPath(String path) {
+        return headers;
     }
 }

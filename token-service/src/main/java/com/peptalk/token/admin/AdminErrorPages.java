@@ -1,8 +1,6 @@
 package com.peptalk.token.admin;
 
 import com.peptalk.token.web.NotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,15 +13,14 @@ import org.springframework.web.servlet.ModelAndView;
 import java.util.Map;
 
 /**
- * Errors of the admin pages as readable HTML pages with the right status, ahead of the service-wide JSON
- * problem details. The messages are written here or by the pages, never taken from what was typed, so an error
+ * The admin pages' own errors as readable HTML pages with the right status, in words written for them; everything
+ * else (the container's refusals, unexpected failures) is answered by the web edge of libs/web with the same
+ * template ({@code peptalk.web.error-view}). The messages are written here or by the pages, never taken from what was typed, so an error
  * page cannot echo a secret pasted into an address.
  */
 @ControllerAdvice(basePackageClasses = AdminErrorPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminErrorPages {
-
-    private static final Logger log = LoggerFactory.getLogger(AdminErrorPages.class);
 
     @ExceptionHandler(AdminPageNotFound.class)
     ModelAndView notFound(AdminPageNotFound ex) {
@@ -61,13 +58,6 @@ class AdminErrorPages {
     @ExceptionHandler(CrossSiteRequestRefused.class)
     ModelAndView crossSite(CrossSiteRequestRefused ex) {
         return page(HttpStatus.FORBIDDEN, "Refused", ex.getMessage());
-    }
-
-    @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception ex) {
-        log.error("admin page failed", ex);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
-                "Something went wrong on our side; it has been logged. Try again in a moment.");
     }
 
     private static ModelAndView page(HttpStatus status, String title, String message) {

@@ -1,6 +1,6 @@
 package com.peptalk.token.directory;
 
-import jakarta.validation.constraints.NotBlank;
+import com.peptalk.web.text.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * {@code UTC}; dates are ISO ({@code 2026-03-01}) and optional.
  */
 @ProjectSchedule.CompletionNotBeforeStart
-public record CreateProject(@NotNull @Positive Long companyId, @NotBlank @Size(max = 200) String name,
+public record CreateProject(@NotNull @Positive Long companyId, @NotNull @PlainText @Size(max = 200) String name,
         @Pattern(regexp = "active|inactive") String status, @IanaTimeZone String timeZone, LocalDate startDate,
         LocalDate completionDate) implements ProjectSchedule {
 }

@@ -1,6 +1,6 @@
 package com.peptalk.token.directory;
 
-import jakarta.validation.constraints.NotBlank;
+import com.peptalk.web.text.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * project never changes company: its groups and tokens belong to that company.
  */
 @ProjectSchedule.CompletionNotBeforeStart
-public record UpdateProject(@NotBlank @Size(max = 200) String name,
+public record UpdateProject(@NotNull @PlainText @Size(max = 200) String name,
         @NotNull @Pattern(regexp = "active|inactive|archived") String status,
         @NotNull @IanaTimeZone String timeZone, LocalDate startDate, LocalDate completionDate)
         implements ProjectSchedule {

@@ -1,5 +1,6 @@
 package com.peptalk.token.tokens;
 
+import com.peptalk.web.idempotency.CarriesSecret;
 import com.peptalk.token.web.ApiProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -45,11 +46,13 @@ class ApiTokenController {
     }
 
     @PostMapping
+    @CarriesSecret
     ResponseEntity<RevealedToken> issue(@Valid @RequestBody IssueTokenRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(tokens.issue(request));
     }
 
     @PostMapping("/{id}/rotate")
+    @CarriesSecret
     RevealedToken rotate(@PathVariable UUID id) {
         return tokens.rotate(id);
     }

@@ -8,6 +8,12 @@ public record IssueTokenRequest(@NotNull Kind resourceType, @NotNull @Positive L
 
     /** The resources that can be given an extra token through this request. */
     public enum Kind {
-        COMPANY, USER
+        COMPANY, USER;
+
+        /** {@code company}, {@code Company} or {@code COMPANY}: the spellings the API emits. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Kind of(String text) {
+            return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 }

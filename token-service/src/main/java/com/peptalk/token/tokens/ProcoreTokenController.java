@@ -1,5 +1,6 @@
 package com.peptalk.token.tokens;
 
+import com.peptalk.web.idempotency.CarriesSecret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ class ProcoreTokenController {
     }
 
     @PostMapping("/project-groups/api-tokens")
+    @CarriesSecret
     GenerateTokensResult generate(@Valid @RequestBody GenerateTokensRequest request) {
         return tokens.generateForProjectGroups(request.projectGroupIds());
     }

@@ -37,6 +37,19 @@ public enum TokenKind {
         return resourceType;
     }
 
+    /**
+     * The kind named by any spelling the API emits or the seed uses: the {@code api_token_type} column
+     * ({@code project_group}), the resource type ({@code ProjectGroup}) or the constant ({@code PROJECT_GROUP}),
+     * ignoring case. Throws {@link IllegalArgumentException} for anything else.
+     */
+    public static TokenKind parse(String text) {
+        return Arrays.stream(values())
+                .filter(k -> k.column.equalsIgnoreCase(text) || k.resourceType.equalsIgnoreCase(text)
+                        || k.name().equalsIgnoreCase(text))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a token kind"));
+    }
+
     static TokenKind ofColumn(String column) {
         return Arrays.stream(values()).filter(k -> k.column.equals(column)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown api_token_type " + column));

@@ -1,2 +1,2 @@
-/** HTTP plumbing shared by this service's features: problem details, request size limits. */
+/** This service's domain errors and their problem details, and the limits of its API. */
 package com.peptalk.token.web;

@@ -1,0 +1,14 @@
+package com.peptalk.automation;
+
+import com.peptalk.testsupport.ServiceTest;
+import com.peptalk.testsupport.edge.WebEdgeContract;
+
+/** The shared web edge (libs/web) holds in automation-service: bad input gets a problem, never a 5xx, never a leak. */
+@ServiceTest
+class WebEdgeTests extends WebEdgeContract {
+
+    @Override
+    protected String apiPath() {
+        return "/api/automation";
+    }
+}
