@@ -3,7 +3,7 @@ package com.peptalk.iframe.metrics;
 import com.peptalk.events.ReceivedEvent;
 import com.peptalk.events.Topics;
 import com.peptalk.events.kiosk.KioskStatusChanged;
-import com.peptalk.events.support.EventInbox;
+import com.peptalk.events.runtime.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;

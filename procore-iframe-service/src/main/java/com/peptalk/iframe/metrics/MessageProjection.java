@@ -8,7 +8,7 @@ import com.peptalk.events.comms.DeliveryFailed;
 import com.peptalk.events.comms.FallbackStarted;
 import com.peptalk.events.comms.MessageStatusReported;
 import com.peptalk.events.comms.SendRequested;
-import com.peptalk.events.support.EventInbox;
+import com.peptalk.events.runtime.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;

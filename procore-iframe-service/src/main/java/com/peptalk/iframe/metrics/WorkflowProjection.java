@@ -4,7 +4,7 @@ import com.peptalk.events.ReceivedEvent;
 import com.peptalk.events.Topics;
 import com.peptalk.events.automation.WorkflowRunFinished;
 import com.peptalk.events.automation.WorkflowUpserted;
-import com.peptalk.events.support.EventInbox;
+import com.peptalk.events.runtime.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;

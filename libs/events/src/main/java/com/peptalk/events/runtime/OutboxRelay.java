@@ -1,36 +1,48 @@
-package com.peptalk.events.support;
+package com.peptalk.events.runtime;
 
 import com.peptalk.events.DomainEvent;
 import com.peptalk.events.EventCatalog;
 import com.peptalk.events.EventCodec;
 import com.peptalk.events.EventEnvelope;
-import com.peptalk.events.EventPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox rows in the order they were written, with the envelope stored at write time (so a re-send
- * keeps its {@code ce_id} and consumers drop the duplicate). One replica relays at a time: each batch runs under
- * a transaction-scoped advisory lock, which keeps one aggregate's events in order across replicas. A row is
- * marked published only after the broker acknowledged it; if Kafka is down, the batch is retried later.
+ * keeps its {@code ce_id} and consumers drop the duplicate). A row is marked published only after the broker
+ * acknowledged it; if Kafka is down, the batch is retried on the next round.
+ *
+ * <p>Spring's scheduler runs a round every {@code peptalk.events.outbox.poll-interval} (after the previous one
+ * ended), and ShedLock lets one replica at a time run it. Each batch also takes a transaction-scoped advisory
+ * lock: ShedLock's lock is a lease that expires ({@link #LOCK_AT_MOST_FOR}), and one aggregate's events must
+ * never be published by two replicas at once, out of order, even should a round outlive its lease.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay {
+
+    /** The ShedLock name of the relay. */
+    public static final String LOCK = "peptalk-outbox-relay";
+    /** Longer than a round can take ({@link #ROUND_LIMIT} plus one batch's send timeout, at most 30 s). */
+    static final String LOCK_AT_MOST_FOR = "PT2M";
+    /** A round with a backlog stops after this long, so it ends well within its lease; the next goes on. */
+    static final Duration ROUND_LIMIT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    /** Arbitrary, fixed: the advisory lock that elects the relaying replica of a service. */
+    /** Arbitrary, fixed: the advisory lock that keeps batches of two replicas apart. */
     private static final long RELAY_LOCK = 0x7065707461_6c6bL;
 
     private final JdbcTemplate jdbc;
@@ -38,9 +50,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventPublisher publisher;
     private final EventsProperties.Outbox settings;
     private final Clock clock;
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
-    private long runs;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, EventPublisher publisher,
             EventsProperties.Outbox settings, Clock clock) {
@@ -49,6 +58,23 @@ public class OutboxRelay implements SmartLifecycle {
         this.publisher = publisher;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** One round: batches until the outbox has no full batch left (or the round limit is reached). */
+    @Scheduled(fixedDelayString = "${peptalk.events.outbox.poll-interval:"
+            + EventsProperties.Outbox.DEFAULT_POLL_INTERVAL + "}")
+    @SchedulerLock(name = LOCK, lockAtMostFor = LOCK_AT_MOST_FOR)
+    public void relay() {
+        Instant began = clock.instant();
+        try {
+            while (relayBatch() == settings.batchSize()
+                    && Duration.between(began, clock.instant()).compareTo(ROUND_LIMIT) < 0) {
+                // a full batch: more are waiting, go on at once
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("outbox relay failed, will retry: {}", ex.toString());
+        }
     }
 
     /** Publishes one batch; returns how many rows were published (0 when another replica holds the lock). */
@@ -61,7 +87,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<OutboxRow> rows = jdbc.query("""
                     select seq, event_id, event_type, source, occurred_at, aggregate_id, payload::text
                     from event_outbox where published_at is null order by seq limit ?
-                    """, (rs, i) -> new OutboxRow(rs.getLong(1), rs.getObject(2, java.util.UUID.class),
+                    """, (rs, i) -> new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class),
                     rs.getString(3), rs.getString(4), rs.getTimestamp(5), rs.getString(6), rs.getString(7)),
                     settings.batchSize());
             if (rows.isEmpty()) {
@@ -77,12 +103,6 @@ public class OutboxRelay implements SmartLifecycle {
         return published == null ? 0 : published;
     }
 
-    /** Deletes published rows older than the retention. */
-    public int purge() {
-        return jdbc.update("delete from event_outbox where published_at < ?",
-                Timestamp.from(clock.instant().minus(settings.retention())));
-    }
-
     private CompletableFuture<EventEnvelope> send(OutboxRow row) {
         EventCatalog.EventType type = EventCatalog.byName(row.type())
                 .orElseThrow(() -> new IllegalStateException("outbox row " + row.seq() + " has unknown type " + row.type()));
@@ -92,53 +112,7 @@ public class OutboxRelay implements SmartLifecycle {
         return publisher.publish(envelope, event);
     }
 
-    private void tick() {
-        try {
-            while (running && relayBatch() == settings.batchSize()) {
-                // a full batch: more are waiting, go on at once
-            }
-            if (++runs % 1000 == 0) {
-                purge();
-            }
-        }
-        catch (RuntimeException ex) {
-            log.warn("outbox relay failed, will retry: {}", ex.toString());
-        }
-    }
-
-    @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon()
-                .factory());
-        running = true;
-        executor.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
-                settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        executor.shutdown();
-        try {
-            executor.awaitTermination(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops before the Kafka producer and the database pool go away. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2048;
-    }
-
-    private record OutboxRow(long seq, java.util.UUID eventId, String type, String source, Timestamp occurredAt,
+    private record OutboxRow(long seq, UUID eventId, String type, String source, Timestamp occurredAt,
             String subject, String payload) {
     }
 }

@@ -1,4 +1,4 @@
-package com.peptalk.events.support;
+package com.peptalk.events.runtime;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;

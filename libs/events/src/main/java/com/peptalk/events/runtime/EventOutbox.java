@@ -1,4 +1,4 @@
-package com.peptalk.events.support;
+package com.peptalk.events.runtime;
 
 import com.peptalk.events.DomainEvent;
 import com.peptalk.events.EventCodec;

@@ -1,7 +1,6 @@
-package com.peptalk.events.support;
+package com.peptalk.events.runtime;
 
 import com.peptalk.events.EventCodec;
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.Topics;
 import com.peptalk.events.UndecodableEventException;
 import org.apache.kafka.clients.admin.NewTopic;
