@@ -1,11 +1,11 @@
-package com.peptalk.iframe.metrics;
+package com.peptalk.iframe.dashboard;
 
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.kiosk.KioskStatus;
-import com.peptalk.iframe.metrics.ProjectDashboard.ActiveWorkflow;
-import com.peptalk.iframe.metrics.ProjectDashboard.Failure;
-import com.peptalk.iframe.metrics.ProjectDashboard.Kiosk;
-import com.peptalk.iframe.metrics.ProjectDashboard.Run;
+import com.peptalk.iframe.dashboard.ProjectDashboard.ActiveWorkflow;
+import com.peptalk.iframe.dashboard.ProjectDashboard.Failure;
+import com.peptalk.iframe.dashboard.ProjectDashboard.Kiosk;
+import com.peptalk.iframe.dashboard.ProjectDashboard.Run;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;

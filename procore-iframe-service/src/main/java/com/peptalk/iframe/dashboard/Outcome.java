@@ -1,4 +1,4 @@
-package com.peptalk.iframe.metrics;
+package com.peptalk.iframe.dashboard;
 
 /** What became of a message on a channel, as {@code message_outcomes.outcome} stores it. */
 enum Outcome {

@@ -1,4 +1,4 @@
-package com.peptalk.iframe.metrics;
+package com.peptalk.iframe.dashboard;
 
 /**
  * The message numbers of one channel ({@code EMAIL}, {@code SMS}) or of all of them ({@code ALL}), for the

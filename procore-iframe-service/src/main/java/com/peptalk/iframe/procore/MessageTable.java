@@ -1,7 +1,7 @@
-package com.peptalk.iframe.iframe;
+package com.peptalk.iframe.procore;
 
-import com.peptalk.iframe.metrics.ChannelMetrics;
-import com.peptalk.iframe.metrics.MessageCounts;
+import com.peptalk.iframe.dashboard.ChannelMetrics;
+import com.peptalk.iframe.dashboard.MessageCounts;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.peptalk.iframe.metrics;
+package com.peptalk.iframe.dashboard;
 
 /**
  * How many messages of a period reached each stage. The stages nest (a delivered message was sent, an opened or

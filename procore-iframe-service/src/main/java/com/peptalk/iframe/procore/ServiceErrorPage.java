@@ -1,4 +1,4 @@
-package com.peptalk.iframe.iframe;
+package com.peptalk.iframe.procore;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

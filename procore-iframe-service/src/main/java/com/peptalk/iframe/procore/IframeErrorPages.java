@@ -1,4 +1,4 @@
-package com.peptalk.iframe.iframe;
+package com.peptalk.iframe.procore;
 
 import com.peptalk.tokenclient.TokenServiceUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;

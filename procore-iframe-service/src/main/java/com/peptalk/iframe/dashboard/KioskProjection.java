@@ -1,4 +1,4 @@
-package com.peptalk.iframe.metrics;
+package com.peptalk.iframe.dashboard;
 
 import com.peptalk.events.ReceivedEvent;
 import com.peptalk.events.Topics;

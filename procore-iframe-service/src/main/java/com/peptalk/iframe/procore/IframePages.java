@@ -1,11 +1,11 @@
-package com.peptalk.iframe.iframe;
+package com.peptalk.iframe.procore;
 
 import com.peptalk.events.kiosk.KioskStatus;
-import com.peptalk.iframe.iframe.IframeAccess.Access;
-import com.peptalk.iframe.iframe.IframeRefused.Reason;
-import com.peptalk.iframe.metrics.ProjectDashboard;
-import com.peptalk.iframe.metrics.ProjectDashboards;
-import com.peptalk.iframe.metrics.ProjectSummary;
+import com.peptalk.iframe.dashboard.ProjectDashboard;
+import com.peptalk.iframe.dashboard.ProjectDashboards;
+import com.peptalk.iframe.dashboard.ProjectSummary;
+import com.peptalk.iframe.procore.IframeAccess.Access;
+import com.peptalk.iframe.procore.IframeRefused.Reason;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package com.peptalk.iframe.iframe;
+package com.peptalk.iframe.procore;
 
 import java.time.DateTimeException;
 import java.time.Instant;

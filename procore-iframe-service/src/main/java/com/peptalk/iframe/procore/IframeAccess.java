@@ -1,6 +1,6 @@
-package com.peptalk.iframe.iframe;
+package com.peptalk.iframe.procore;
 
-import com.peptalk.iframe.iframe.IframeRefused.Reason;
+import com.peptalk.iframe.procore.IframeRefused.Reason;
 import com.peptalk.tokenclient.Introspection;
 import com.peptalk.tokenclient.TokenIntrospectionClient;
 import org.springframework.stereotype.Component;
