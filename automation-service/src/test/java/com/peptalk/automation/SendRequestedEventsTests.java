@@ -1,10 +1,10 @@
 package com.peptalk.automation;
 
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.comms.Recipient;
 import com.peptalk.events.comms.RenderedContent;
 import com.peptalk.events.comms.SendRequested;
+import com.peptalk.events.runtime.EventPublisher;
 import com.peptalk.testsupport.ServiceChecks;
 import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package com.peptalk.delivery;
 
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.comms.DeliveryAccepted;
+import com.peptalk.events.runtime.EventPublisher;
 import com.peptalk.testsupport.ServiceChecks;
 import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package com.peptalk.heartbeat;
 
 import com.peptalk.events.EventEnvelope;
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.kiosk.KioskHeartbeatReceived;
+import com.peptalk.events.runtime.EventPublisher;
 import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,7 +3,6 @@ package com.peptalk.iframe;
 import com.peptalk.events.DomainEvent;
 import com.peptalk.events.EventCatalog;
 import com.peptalk.events.EventEnvelope;
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.comms.DeliveryAccepted;
 import com.peptalk.events.comms.DeliveryFailed;
@@ -12,6 +11,7 @@ import com.peptalk.events.comms.MessageStatusReported;
 import com.peptalk.events.comms.Recipient;
 import com.peptalk.events.comms.RenderedContent;
 import com.peptalk.events.comms.SendRequested;
+import com.peptalk.events.runtime.EventPublisher;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.peptalk.iframe;
 
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.directory.ProjectUpserted;
+import com.peptalk.events.runtime.EventPublisher;
 import com.peptalk.testsupport.Http;
 import com.peptalk.testsupport.ServiceTest;
 import org.jsoup.Jsoup;

@@ -141,6 +141,11 @@ final class LocalStack {
         return result;
     }
 
+    /** {@code ./run seed}: the seed scripts again, against the running stack. */
+    Result seed(Duration timeout) {
+        return run(timeout, "seed");
+    }
+
     Result status(Duration timeout) {
         return run(timeout, "status");
     }

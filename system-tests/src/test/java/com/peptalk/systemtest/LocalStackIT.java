@@ -32,6 +32,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The platform as a developer runs it (README: {@code ./run up}): PostgreSQL, Kafka and the seven packaged services,
  * each a process of its own. Checks that each service is ready, that the gateway sees them all and routes to them,
- * that a Procore user can browse a project group in the iframe through the gateway in a real browser (and that a
+ * that the first run loads the demo data and prints ready iframe URLs, that a Procore user can browse a project group in the iframe through the gateway in a real browser (and that a
  * parent page not allowed to frame it is refused), that the whole stack stays under 4 GB of resident memory, and
  * that {@code ./run down} leaves no process behind.
  */
@@ -61,6 +63,8 @@ class LocalStackIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private LocalStack stack;
+    /** What the first {@code ./run up} printed. */
+    private String upOutput = "";
     private final IframeEmbedding embedding = new IframeEmbedding();
     private Thread stopOnExit;
     /** Every process seen while the stack ran: ./run down must end them all. */
@@ -86,6 +90,7 @@ class LocalStackIT {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
 
         Result up = stack.up(UP_TIMEOUT);
+        upOutput = up.output();
         remember(stack.processes());
         assertThat(up.exitCode()).as("./run up exit code; its output:%n%s", up.output()).isZero();
         System.out.printf("./run up took %d s%n", up.took().toSeconds());
@@ -147,8 +152,45 @@ class LocalStackIT {
                 .isNotEqualTo(normalized(unrouted.body()));
     }
 
+    /**
+     * A fresh run directory's {@code ./run up} loads the demo directory (infra/seed/10-directory.sh) and prints a
+     * ready iframe URL for a project and for a group, and the admin pages; seeding again adds nothing.
+     */
     @Test
     @Order(4)
+    void theFirstRunLoadsTheDemoDataAndPrintsReadyIframeUrlsAndSeedingAgainAddsNothing() throws Exception {
+        String gateway = stack.url("gateway-service");
+        Matcher project = Pattern.compile("iframe, project \"([^\"]+)\":\\s+(\\S+)").matcher(upOutput);
+        Matcher group = Pattern.compile("iframe, group \"([^\"]+)\":\\s+(\\S+)").matcher(upOutput);
+        assertThat(project.find()).as("a project's iframe URL in the output of ./run up:%n%s", upOutput).isTrue();
+        assertThat(group.find()).as("a group's iframe URL in the output of ./run up:%n%s", upOutput).isTrue();
+        assertThat(upOutput).contains(gateway + "/admin/project_groups", gateway + "/admin/projects");
+        String iframe = gateway + "/integrations/procore/iframe?api_token=";
+        assertThat(project.group(2)).startsWith(iframe + "ppt_pr_");
+        assertThat(group.group(2)).startsWith(iframe + "ppt_pg_");
+
+        // the iframe's read model learns the projects from directory.events: give it a moment
+        HttpResponse<String> projectPage = awaitResponse(project.group(2), Duration.ofSeconds(60),
+                response -> response.statusCode() == 200 && response.body().contains(project.group(1)));
+        assertThat(projectPage.statusCode()).as("the demo project's iframe: %s", projectPage.body()).isEqualTo(200);
+        assertThat(projectPage.body()).contains(project.group(1));
+        HttpResponse<String> groupPage = awaitResponse(group.group(2), Duration.ofSeconds(60),
+                response -> response.statusCode() == 200 && response.body().contains("Union Station Renovation"));
+        assertThat(groupPage.statusCode()).as("the demo group's iframe: %s", groupPage.body()).isEqualTo(200);
+        assertThat(groupPage.body()).contains("Harbor Point Tower", "Riverside Medical Center",
+                "Union Station Renovation");
+
+        Map<String, Long> before = directoryTotals();
+        assertThat(before.get("projects")).as("demo projects").isGreaterThanOrEqualTo(5);
+        assertThat(before.get("project-groups")).as("demo project groups").isGreaterThanOrEqualTo(2);
+        Result again = stack.seed(Duration.ofMinutes(2));
+        assertThat(again.exitCode()).as("./run seed: %s", again.output()).isZero();
+        assertThat(again.output()).contains(project.group(2), group.group(2));
+        assertThat(directoryTotals()).as("the directory after a second seed").isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
     void aProcoreUserBrowsesAGroupInTheIframeThroughTheGatewayAndOtherParentsAreRefused() throws Exception {
         IframeEmbedding.Seeded seeded = embedding.seed(stack.url("token-service"));
         embedding.publishMessages("localhost:" + (LocalStack.KAFKA_PORT + stack.portOffset()), seeded.firstProject());
@@ -160,7 +202,7 @@ class LocalStackIT {
 
     /** Issue 7: the web edge contract and a seeded fuzz, through the gateway, against the whole stack. */
     @Test
-    @Order(5)
+    @Order(6)
     void everyBadRequestThroughTheGatewayGetsAProblemOrAPageAndLeaksNoSecret() throws Exception {
         String adminKey = stack.secret("PEPTALK_LOCAL_ADMIN_KEY");
         GatewayEdge edge = new GatewayEdge(LocalStack.SERVICES.get("gateway-service") + stack.portOffset(), adminKey);
@@ -172,7 +214,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theWholeStackFitsInFourGigabytes() {
         Map<String, List<Proc>> processes = stack.processes();
         remember(processes);
@@ -195,7 +237,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void statusShowsEverythingRunning() {
         Result status = stack.status(Duration.ofSeconds(60));
         assertThat(status.exitCode()).as("./run status: %s", status.output()).isZero();
@@ -203,7 +245,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void downStopsEveryProcess() throws InterruptedException {
         remember(stack.processes());
         Result down = stack.down(DOWN_TIMEOUT);
@@ -270,6 +312,20 @@ class LocalStackIT {
         seen.forEach((name, procs) -> procs.stream().filter(proc -> !ProcessTable.isGone(proc))
                 .forEach(proc -> survivors.add(name + ": " + ProcessTable.describe(proc))));
         return survivors;
+    }
+
+    /** How many companies, projects, project groups and API tokens token-service holds. */
+    private Map<String, Long> directoryTotals() throws IOException, InterruptedException {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (String kind : List.of("companies", "projects", "project-groups")) {
+            HttpResponse<String> page = get(stack.url("token-service") + "/api/directory/" + kind + "?size=1");
+            assertThat(page.statusCode()).as("GET %s: %s", kind, page.body()).isEqualTo(200);
+            totals.put(kind, json.readTree(page.body()).path("totalItems").asLong());
+        }
+        HttpResponse<String> tokens = get(stack.url("token-service") + "/api/tokens?limit=1000");
+        assertThat(tokens.statusCode()).as("GET tokens: %s", tokens.body()).isEqualTo(200);
+        totals.put("api-tokens", (long) json.readTree(tokens.body()).size());
+        return totals;
     }
 
     private boolean allDownstreamUp(String body) {

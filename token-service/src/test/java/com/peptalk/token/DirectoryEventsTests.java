@@ -1,7 +1,7 @@
 package com.peptalk.token;
 
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.directory.ProjectGroupUpserted;
+import com.peptalk.events.runtime.EventPublisher;
 import com.peptalk.testsupport.ServiceChecks;
 import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;

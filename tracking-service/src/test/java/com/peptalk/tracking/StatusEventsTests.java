@@ -1,9 +1,9 @@
 package com.peptalk.tracking;
 
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.comms.MessageStatus;
 import com.peptalk.events.comms.MessageStatusReported;
+import com.peptalk.events.runtime.EventPublisher;
 import com.peptalk.testsupport.ServiceChecks;
 import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.Test;

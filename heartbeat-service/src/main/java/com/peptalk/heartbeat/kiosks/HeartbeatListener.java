@@ -2,7 +2,7 @@ package com.peptalk.heartbeat.kiosks;
 
 import com.peptalk.events.Topics;
 import com.peptalk.events.kiosk.KioskHeartbeatReceived;
-import com.peptalk.events.support.EventInbox;
+import com.peptalk.events.runtime.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;

@@ -3,8 +3,8 @@ package com.peptalk.testsupport;
 import com.peptalk.events.DomainEvent;
 import com.peptalk.events.EventCatalog;
 import com.peptalk.events.EventEnvelope;
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.ReceivedEvent;
+import com.peptalk.events.runtime.EventPublisher;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package com.peptalk.testsupport;
 
 import com.peptalk.events.CloudEventHeaders;
 import com.peptalk.events.EventEnvelope;
-import com.peptalk.events.EventPublisher;
 import com.peptalk.events.Topics;
 import com.peptalk.events.directory.ProjectUpserted;
+import com.peptalk.events.runtime.EventPublisher;
 import com.peptalk.testsupport.app.InfrastructureTestApplication;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -4,7 +4,7 @@ import com.peptalk.events.EventEnvelope;
 import com.peptalk.events.ReceivedEvent;
 import com.peptalk.events.Topics;
 import com.peptalk.events.directory.CompanyUpserted;
-import com.peptalk.events.support.EventOutbox;
+import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.testsupport.app.InfrastructureTestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -14,8 +14,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.client.RestClient;
 
+import java.net.URI;
+import java.time.Clock;
+
 /** Wires the introspection client into services that set {@code peptalk.token-client.url}. */
-@AutoConfiguration(afterName = "com.peptalk.events.support.EventsAutoConfiguration")
+@AutoConfiguration(afterName = "com.peptalk.events.runtime.EventsAutoConfiguration")
 @ConditionalOnProperty("peptalk.token-client.url")
 @EnableConfigurationProperties(TokenClientProperties.class)
 public class TokenClientAutoConfiguration {
@@ -29,9 +32,14 @@ public class TokenClientAutoConfiguration {
         return client;
     }
 
+    /**
+     * Reads events with the service's codec when it has the event runtime, else with one of its own: the client
+     * only decodes (the codec's source and clock are for publishing), so it needs the contracts, not the runtime.
+     */
     @Bean
-    TokenCacheListener tokenCacheListener(TokenIntrospectionClient client, EventCodec codec) {
-        return new TokenCacheListener(new TokenCacheInvalidator(client, codec));
+    TokenCacheListener tokenCacheListener(TokenIntrospectionClient client, ObjectProvider<EventCodec> codec) {
+        return new TokenCacheListener(new TokenCacheInvalidator(client,
+                codec.getIfAvailable(() -> new EventCodec(URI.create("/token-client"), Clock.systemUTC()))));
     }
 
     /** One consumer group per instance (a random suffix), from the latest offset: a broadcast to every replica. */
@@ -45,7 +53,10 @@ public class TokenClientAutoConfiguration {
 
         @KafkaListener(topics = { Topics.TOKENS, Topics.DIRECTORY },
                 groupId = "${spring.application.name}-token-cache-${random.uuid}",
-                properties = ConsumerConfig.AUTO_OFFSET_RESET_CONFIG + "=latest")
+                properties = { ConsumerConfig.AUTO_OFFSET_RESET_CONFIG + "=latest",
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG + "=org.apache.kafka.common.serialization.StringDeserializer",
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG
+                                + "=org.apache.kafka.common.serialization.ByteArrayDeserializer" })
         void on(ConsumerRecord<String, byte[]> record) {
             invalidator.on(record);
         }

@@ -93,10 +93,6 @@ public class TokenIntrospectionClient {
         cache.asMap().values().removeIf(stale);
     }
 
-    public void evictAll() {
-        cache.invalidateAll();
-    }
-
     public void bindMetrics(MeterRegistry registry) {
         CaffeineCacheMetrics.monitor(registry, cache, "token-introspection");
     }

@@ -2,7 +2,7 @@ package com.peptalk.token.directory;
 
 import com.peptalk.events.directory.CompanyDeleted;
 import com.peptalk.events.directory.CompanyUpserted;
-import com.peptalk.events.support.EventOutbox;
+import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.token.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

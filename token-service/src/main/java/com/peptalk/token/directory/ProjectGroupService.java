@@ -3,7 +3,7 @@ package com.peptalk.token.directory;
 import com.peptalk.events.directory.ProjectGroupDeleted;
 import com.peptalk.events.directory.ProjectGroupMembershipChanged;
 import com.peptalk.events.directory.ProjectGroupUpserted;
-import com.peptalk.events.support.EventOutbox;
+import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.token.tokens.ApiTokens;
 import com.peptalk.token.tokens.TokenKind;
 import com.peptalk.token.web.ConflictException;

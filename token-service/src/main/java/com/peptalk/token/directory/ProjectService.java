@@ -2,7 +2,7 @@ package com.peptalk.token.directory;
 
 import com.peptalk.events.directory.ProjectDeleted;
 import com.peptalk.events.directory.ProjectUpserted;
-import com.peptalk.events.support.EventOutbox;
+import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.token.tokens.ApiTokens;
 import com.peptalk.token.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;

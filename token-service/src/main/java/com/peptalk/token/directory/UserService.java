@@ -2,7 +2,7 @@ package com.peptalk.token.directory;
 
 import com.peptalk.events.directory.UserDeleted;
 import com.peptalk.events.directory.UserUpserted;
-import com.peptalk.events.support.EventOutbox;
+import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.token.web.ConflictException;
 import com.peptalk.token.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,6 +1,6 @@
 package com.peptalk.token.tokens;
 
-import com.peptalk.events.support.EventOutbox;
+import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.events.tokens.ApiTokenIssued;
 import com.peptalk.events.tokens.ApiTokenRevoked;
 import com.peptalk.events.tokens.ApiTokenRotated;

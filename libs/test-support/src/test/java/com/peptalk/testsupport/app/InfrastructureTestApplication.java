@@ -2,7 +2,7 @@ package com.peptalk.testsupport.app;
 
 import com.peptalk.events.Topics;
 import com.peptalk.events.directory.ProjectUpserted;
-import com.peptalk.events.support.EventInbox;
+import com.peptalk.events.runtime.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,0 +1,59 @@
+package com.peptalk.iframe.dashboard;
+
+import com.peptalk.events.ReceivedEvent;
+import com.peptalk.events.Topics;
+import com.peptalk.events.directory.ProjectDeleted;
+import com.peptalk.events.directory.ProjectUpserted;
+import com.peptalk.events.runtime.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * Keeps the local copy of projects that the project list and dashboards show. Idempotent (the inbox drops
+ * redelivered events) and order-tolerant: an older event never overwrites a newer one, so replaying the topic
+ * from the beginning ends in the same rows.
+ */
+@Component
+class ProjectProjection {
+
+    private static final String CONSUMER = "iframe-projects";
+
+    private final EventInbox inbox;
+    private final JdbcTemplate jdbc;
+
+    ProjectProjection(EventInbox inbox, JdbcTemplate jdbc) {
+        this.inbox = inbox;
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(id = CONSUMER, topics = Topics.DIRECTORY)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(CONSUMER, record, this::apply);
+    }
+
+    private void apply(ReceivedEvent received) {
+        Timestamp at = Timestamp.from(received.envelope().time());
+        switch (received.event()) {
+            case ProjectUpserted project -> jdbc.update("""
+                    insert into projects (project_id, company_id, name, status, time_zone, deleted, updated_at)
+                    values (?, ?, ?, ?, ?, false, ?)
+                    on conflict (project_id) do update
+                    set company_id = excluded.company_id, name = excluded.name, status = excluded.status,
+                        time_zone = excluded.time_zone, deleted = false, updated_at = excluded.updated_at
+                    where projects.updated_at <= excluded.updated_at
+                    """, project.projectId(), project.companyId(), project.name(), project.status(),
+                    project.timeZone(), at);
+            case ProjectDeleted deleted -> jdbc.update("""
+                    update projects set deleted = true, updated_at = ?
+                    where project_id = ? and updated_at <= ?
+                    """, at, deleted.projectId(), at);
+            default -> {
+                // other directory events do not change what the iframe shows
+            }
+        }
+    }
+}
