@@ -11,6 +11,8 @@ import java.util.Optional;
 /**
  * The read-only queries behind the admin pages, straight on the directory tables: the pages need joins
  * (company names, member counts) and orders (newest, by name) that the directory's JSON API does not offer.
+ * Plain SQL (JdbcClient), not the directory's repositories: each page is one projection query, where loading
+ * entities would read every column and then each group's membership only to count it.
  */
 @Component
 class AdminQueries {

@@ -2,7 +2,6 @@ package com.peptalk.token.directory;
 
 import com.peptalk.token.web.ConflictException;
 import com.peptalk.token.web.UnknownIdsException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -15,18 +14,17 @@ import java.util.List;
 @Component
 class ActiveCompanies {
 
-    private final JdbcClient jdbc;
+    private final CompanyRepository companies;
 
-    ActiveCompanies(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ActiveCompanies(CompanyRepository companies) {
+        this.companies = companies;
     }
 
     /** Checks the company named by a request's {@code companyId}: unknown is 422, archived is 409. */
     void require(long companyId) {
-        String status = jdbc.sql("select status from companies where id = :id for share")
-                .param("id", companyId).query(String.class).optional()
+        Company company = companies.findForShareById(companyId)
                 .orElseThrow(() -> new UnknownIdsException("companyId", List.of(companyId)));
-        if (CompanyView.ARCHIVED.equals(status)) {
+        if (company.archived()) {
             throw new ConflictException("company " + companyId + " is archived");
         }
     }

@@ -4,7 +4,6 @@ import com.peptalk.events.directory.CompanyDeleted;
 import com.peptalk.events.directory.CompanyUpserted;
 import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.token.web.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,72 +15,68 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CompanyService {
 
-    private final JdbcClient jdbc;
+    private final CompanyRepository companies;
     private final EventOutbox outbox;
+    private final DirectoryClock clock;
     private final ProjectService projects;
     private final UserService users;
 
-    CompanyService(JdbcClient jdbc, EventOutbox outbox, ProjectService projects, UserService users) {
-        this.jdbc = jdbc;
+    CompanyService(CompanyRepository companies, EventOutbox outbox, DirectoryClock clock, ProjectService projects,
+            UserService users) {
+        this.companies = companies;
         this.outbox = outbox;
+        this.clock = clock;
         this.projects = projects;
         this.users = users;
     }
 
     @Transactional
     public CompanyView create(CreateCompany request) {
-        CompanyView company = jdbc.sql("insert into companies (name) values (:name) returning " + CompanyView.COLUMNS)
-                .param("name", request.name().strip()).query(CompanyView.ROWS).single();
+        Company company = companies.save(new Company(request.name().strip(), clock.now()));
         publish(company);
-        return company;
+        return company.view();
     }
 
     @Transactional(readOnly = true)
     public CompanyView get(long id) {
-        return jdbc.sql("select " + CompanyView.COLUMNS + " from companies where id = :id").param("id", id)
-                .query(CompanyView.ROWS).optional().orElseThrow(() -> new NotFoundException("company", id));
+        return companies.findById(id).map(Company::view).orElseThrow(() -> new NotFoundException("company", id));
     }
 
     @Transactional
     public CompanyView update(long id, UpdateCompany request) {
-        CompanyView before = lock(id);
-        CompanyView after = jdbc.sql("update companies set name = :name, status = :status, updated_at = now() "
-                        + "where id = :id returning " + CompanyView.COLUMNS)
-                .param("id", id).param("name", request.name().strip()).param("status", request.status())
-                .query(CompanyView.ROWS).single();
-        publish(after);
-        if (after.archived() && !before.archived()) {
+        Company company = lock(id);
+        boolean wasArchived = company.archived();
+        company.update(request.name().strip(), request.status(), clock.now());
+        publish(company);
+        if (company.archived() && !wasArchived) {
             archiveWhatItOwns(id);
         }
-        return after;
+        return company.view();
     }
 
     /** Archives the company; archiving an archived company changes nothing and publishes nothing. */
     @Transactional
     public void archive(long id) {
-        if (lock(id).archived()) {
+        Company company = lock(id);
+        if (company.archived()) {
             return;
         }
-        CompanyView archived = jdbc.sql("update companies set status = 'archived', updated_at = now() "
-                        + "where id = :id returning " + CompanyView.COLUMNS)
-                .param("id", id).query(CompanyView.ROWS).single();
-        publish(archived);
+        company.archive(clock.now());
+        publish(company);
         archiveWhatItOwns(id);
     }
 
     @Transactional(readOnly = true)
     public Page<CompanyView> list(String status, String q, PageRequest page) {
-        return new Filters()
-                .with("status = :status", "status", status)
-                .with("strpos(lower(name), lower(:q)) > 0", "q", q)
-                .page(jdbc, CompanyView.COLUMNS, "companies", page, CompanyView.ROWS);
+        return new Filters<Company>()
+                .equal("status", status)
+                .mentioning(q, "name")
+                .page(companies, page, Company::view);
     }
 
     /** Takes the company for update: project, group and user writes share-lock it, so they wait for us. */
-    private CompanyView lock(long id) {
-        return jdbc.sql("select " + CompanyView.COLUMNS + " from companies where id = :id for update")
-                .param("id", id).query(CompanyView.ROWS).optional()
-                .orElseThrow(() -> new NotFoundException("company", id));
+    private Company lock(long id) {
+        return companies.findForUpdateById(id).orElseThrow(() -> new NotFoundException("company", id));
     }
 
     private void archiveWhatItOwns(long id) {
@@ -90,8 +85,9 @@ public class CompanyService {
     }
 
     /** An archived company is gone for consumers; its projects and users follow with their own events. */
-    private void publish(CompanyView company) {
-        outbox.append(company.archived() ? new CompanyDeleted(company.id())
-                : new CompanyUpserted(company.id(), company.name(), company.status()));
+    private void publish(Company company) {
+        CompanyView view = company.view();
+        outbox.append(view.archived() ? new CompanyDeleted(view.id())
+                : new CompanyUpserted(view.id(), view.name(), view.status()));
     }
 }

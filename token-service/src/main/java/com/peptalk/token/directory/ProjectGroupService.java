@@ -9,12 +9,10 @@ import com.peptalk.token.tokens.TokenKind;
 import com.peptalk.token.web.ConflictException;
 import com.peptalk.token.web.NotFoundException;
 import com.peptalk.token.web.UnknownIdsException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -27,14 +25,19 @@ import java.util.TreeSet;
 @Service
 public class ProjectGroupService {
 
-    private final JdbcClient jdbc;
+    private final ProjectGroupRepository groups;
+    private final ProjectRepository projects;
     private final EventOutbox outbox;
+    private final DirectoryClock clock;
     private final ActiveCompanies companies;
     private final ApiTokens tokens;
 
-    ProjectGroupService(JdbcClient jdbc, EventOutbox outbox, ActiveCompanies companies, ApiTokens tokens) {
-        this.jdbc = jdbc;
+    ProjectGroupService(ProjectGroupRepository groups, ProjectRepository projects, EventOutbox outbox,
+            DirectoryClock clock, ActiveCompanies companies, ApiTokens tokens) {
+        this.groups = groups;
+        this.projects = projects;
         this.outbox = outbox;
+        this.clock = clock;
         this.companies = companies;
         this.tokens = tokens;
     }
@@ -43,49 +46,32 @@ public class ProjectGroupService {
     public ProjectGroupView create(CreateProjectGroup request) {
         companies.require(request.companyId());
         SortedSet<Long> projectIds = requireProjectsOf(request.companyId(), request.projectIds());
-        String name = request.name().strip();
-        long id;
-        try {
-            id = jdbc.sql("insert into project_groups (company_id, name) values (:companyId, :name) returning id")
-                    .param("companyId", request.companyId()).param("name", name).query(Long.class).single();
-        }
-        catch (DuplicateKeyException ex) {
-            throw duplicateName(request.companyId(), name);
-        }
-        addMembers(id, projectIds);
-        ProjectGroupView group = get(id);
+        ProjectGroup group = new ProjectGroup(request.companyId(), request.name().strip(), projectIds, clock.now());
+        saveUnique(group);
         outbox.append(upserted(group));
-        return group;
+        return group.view();
     }
 
     @Transactional(readOnly = true)
     public ProjectGroupView get(long id) {
-        return jdbc.sql("select " + ProjectGroupView.COLUMNS + " from project_groups where id = :id")
-                .param("id", id).query(ProjectGroupView.ROWS).optional()
+        return groups.findById(id).map(ProjectGroup::view)
                 .orElseThrow(() -> new NotFoundException("project group", id));
     }
 
     @Transactional
     public ProjectGroupView rename(long id, RenameProjectGroup request) {
-        ProjectGroupView before = lock(id);
-        String name = request.name().strip();
-        try {
-            jdbc.sql("update project_groups set name = :name, updated_at = now() where id = :id")
-                    .param("id", id).param("name", name).update();
-        }
-        catch (DuplicateKeyException ex) {
-            throw duplicateName(before.companyId(), name);
-        }
-        ProjectGroupView group = get(id);
+        ProjectGroup group = lock(id);
+        group.rename(request.name().strip(), clock.now());
+        saveUnique(group);
         outbox.append(upserted(group));
-        return group;
+        return group.view();
     }
 
     /** Deletes the group and its membership; the projects stay. */
     @Transactional
     public void delete(long id) {
-        ProjectGroupView group = lock(id);
-        jdbc.sql("delete from project_groups where id = :id").param("id", id).update();
+        ProjectGroup group = lock(id);
+        groups.delete(group);
         outbox.append(new ProjectGroupDeleted(id, group.companyId()));
         // the group's token must stop working now, and caches must hear it (token.events)
         tokens.revokeAllOf(TokenKind.PROJECT_GROUP, id);
@@ -94,7 +80,7 @@ public class ProjectGroupService {
     /** Makes {@code projectIds} the group's exact membership. */
     @Transactional
     public ProjectGroupView replaceProjects(long id, List<Long> projectIds) {
-        ProjectGroupView group = lock(id);
+        ProjectGroup group = lock(id);
         SortedSet<Long> wanted = requireProjectsOf(group.companyId(), projectIds);
         return changeMembership(group, wanted);
     }
@@ -102,7 +88,7 @@ public class ProjectGroupService {
     /** Adds projects to the group; those already in it stay as they are. */
     @Transactional
     public ProjectGroupView addProjects(long id, List<Long> projectIds) {
-        ProjectGroupView group = lock(id);
+        ProjectGroup group = lock(id);
         SortedSet<Long> wanted = requireProjectsOf(group.companyId(), projectIds);
         wanted.addAll(group.projectIds());
         return changeMembership(group, wanted);
@@ -111,49 +97,37 @@ public class ProjectGroupService {
     /** Takes a project out of the group; a project that is not in it is a no-op, as repeating a DELETE should be. */
     @Transactional
     public ProjectGroupView removeProject(long id, long projectId) {
-        ProjectGroupView group = lock(id);
-        SortedSet<Long> wanted = new TreeSet<>(group.projectIds());
+        ProjectGroup group = lock(id);
+        SortedSet<Long> wanted = group.projectIds();
         wanted.remove(projectId);
         return changeMembership(group, wanted);
     }
 
     @Transactional(readOnly = true)
     public Page<ProjectGroupView> list(ProjectGroupFilter filter, PageRequest page) {
-        return new Filters()
-                .with("company_id = :companyId", "companyId", filter.companyId())
-                .with("strpos(lower(name), lower(:q)) > 0", "q", filter.q())
-                .with("id in (select project_group_id from project_group_members where project_id = :projectId)",
-                        "projectId", filter.projectId())
-                .page(jdbc, ProjectGroupView.COLUMNS, "project_groups", page, ProjectGroupView.ROWS);
+        return new Filters<ProjectGroup>()
+                .equal("companyId", filter.companyId())
+                .mentioning(filter.q(), "name")
+                .with(filter.projectId(), projectId -> (root, query, cb) -> cb.isMember(projectId,
+                        root.<java.util.Collection<Long>>get("projectIds")))
+                .page(groups, page, ProjectGroup::view);
     }
 
     /** Applies the difference and publishes it with the membership after it; no difference, no event. */
-    private ProjectGroupView changeMembership(ProjectGroupView group, SortedSet<Long> wanted) {
+    private ProjectGroupView changeMembership(ProjectGroup group, SortedSet<Long> wanted) {
+        SortedSet<Long> before = group.projectIds();
         SortedSet<Long> added = new TreeSet<>(wanted);
-        added.removeAll(group.projectIds());
-        SortedSet<Long> removed = new TreeSet<>(group.projectIds());
+        added.removeAll(before);
+        SortedSet<Long> removed = new TreeSet<>(before);
         removed.removeAll(wanted);
         if (added.isEmpty() && removed.isEmpty()) {
-            return group;
+            return group.view();
         }
-        if (!removed.isEmpty()) {
-            jdbc.sql("delete from project_group_members where project_group_id = :groupId and project_id in (:ids)")
-                    .param("groupId", group.id()).param("ids", removed).update();
-        }
-        addMembers(group.id(), added);
-        jdbc.sql("update project_groups set updated_at = now() where id = :id").param("id", group.id()).update();
-        ProjectGroupView after = get(group.id());
+        group.replaceProjects(wanted, clock.now());
+        ProjectGroupView after = group.view();
         outbox.append(new ProjectGroupMembershipChanged(group.id(), group.companyId(), List.copyOf(added),
                 List.copyOf(removed), after.projectIds()));
         return after;
-    }
-
-    private void addMembers(long groupId, Collection<Long> projectIds) {
-        if (!projectIds.isEmpty()) {
-            jdbc.sql("insert into project_group_members (project_group_id, project_id) "
-                            + "select :groupId, id from projects where id in (:ids)")
-                    .param("groupId", groupId).param("ids", projectIds).update();
-        }
     }
 
     /**
@@ -165,28 +139,34 @@ public class ProjectGroupService {
         if (requested.isEmpty()) {
             return requested;
         }
-        List<Long> found = jdbc.sql("select id from projects where company_id = :companyId and id in (:ids)")
-                .param("companyId", companyId).param("ids", requested).query(Long.class).list();
         SortedSet<Long> unknown = new TreeSet<>(requested);
-        found.forEach(unknown::remove);
+        projects.findIdsOfCompany(companyId, requested).forEach(unknown::remove);
         if (!unknown.isEmpty()) {
             throw new UnknownIdsException("projectIds", List.copyOf(unknown));
         }
         return requested;
     }
 
-    private ProjectGroupView lock(long id) {
-        // the row lock comes first; the membership is read after it, so it cannot change under us
-        jdbc.sql("select id from project_groups where id = :id for update").param("id", id).query(Long.class)
-                .optional().orElseThrow(() -> new NotFoundException("project group", id));
-        return get(id);
+    private ProjectGroup lock(long id) {
+        return groups.findForUpdateById(id).orElseThrow(() -> new NotFoundException("project group", id));
     }
 
-    private static ConflictException duplicateName(long companyId, String name) {
-        return new ConflictException("company " + companyId + " already has a project group named '" + name + "'");
+    /** Writes now rather than at commit, so the unique name's answer is a 409 here and not a failed commit. */
+    private void saveUnique(ProjectGroup group) {
+        try {
+            groups.saveAndFlush(group);
+        }
+        catch (DataIntegrityViolationException ex) {
+            if (UniqueKeys.violated(ex)) {
+                throw new ConflictException("company " + group.companyId() + " already has a project group named '"
+                        + group.name() + "'");
+            }
+            throw ex;
+        }
     }
 
-    private static ProjectGroupUpserted upserted(ProjectGroupView group) {
-        return new ProjectGroupUpserted(group.id(), group.companyId(), group.name(), group.projectIds());
+    private static ProjectGroupUpserted upserted(ProjectGroup group) {
+        ProjectGroupView view = group.view();
+        return new ProjectGroupUpserted(view.id(), view.companyId(), view.name(), view.projectIds());
     }
 }

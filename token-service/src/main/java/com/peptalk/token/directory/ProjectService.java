@@ -5,7 +5,10 @@ import com.peptalk.events.directory.ProjectUpserted;
 import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.token.tokens.ApiTokens;
 import com.peptalk.token.web.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,14 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectService {
 
-    private final JdbcClient jdbc;
+    private final ProjectRepository projects;
     private final EventOutbox outbox;
+    private final DirectoryClock clock;
     private final ActiveCompanies companies;
     private final ApiTokens tokens;
 
-    ProjectService(JdbcClient jdbc, EventOutbox outbox, ActiveCompanies companies, ApiTokens tokens) {
-        this.jdbc = jdbc;
+    ProjectService(ProjectRepository projects, EventOutbox outbox, DirectoryClock clock, ActiveCompanies companies,
+            ApiTokens tokens) {
+        this.projects = projects;
         this.outbox = outbox;
+        this.clock = clock;
         this.companies = companies;
         this.tokens = tokens;
     }
@@ -36,26 +42,18 @@ public class ProjectService {
     @Transactional
     public ProjectView create(CreateProject request) {
         companies.require(request.companyId());
-        ProjectView project = jdbc.sql("""
-                        insert into projects (company_id, name, status, time_zone, start_date, completion_date)
-                        values (:companyId, :name, :status, :timeZone, :startDate, :completionDate)
-                        returning\s""" + ProjectView.COLUMNS)
-                .param("companyId", request.companyId())
-                .param("name", request.name().strip())
-                .param("status", request.status() == null ? "active" : request.status())
-                .param("timeZone", request.timeZone() == null ? "UTC" : request.timeZone())
-                .param("startDate", request.startDate())
-                .param("completionDate", request.completionDate())
-                .query(ProjectView.ROWS).single();
+        Project project = projects.save(new Project(request.companyId(), request.name().strip(),
+                request.status() == null ? "active" : request.status(),
+                request.timeZone() == null ? "UTC" : request.timeZone(),
+                request.startDate(), request.completionDate(), clock.now()));
         publish(project);
         tokens.ensureProjectToken(project.id(), project.companyId());
-        return project;
+        return project.view();
     }
 
     @Transactional(readOnly = true)
     public ProjectView get(long id) {
-        return jdbc.sql("select " + ProjectView.COLUMNS + " from projects where id = :id").param("id", id)
-                .query(ProjectView.ROWS).optional().orElseThrow(() -> new NotFoundException("project", id));
+        return projects.findById(id).map(Project::view).orElseThrow(() -> new NotFoundException("project", id));
     }
 
     /** Replaces the editable state; a project that stays or becomes live needs an active company. */
@@ -63,66 +61,65 @@ public class ProjectService {
     public ProjectView update(long id, UpdateProject request) {
         if (!ProjectView.ARCHIVED.equals(request.status())) {
             // company before project: the order archiving a company takes them in, so the two never deadlock
-            long companyId = jdbc.sql("select company_id from projects where id = :id").param("id", id)
-                    .query(Long.class).optional().orElseThrow(() -> new NotFoundException("project", id));
+            long companyId = projects.findCompanyIdById(id).orElseThrow(() -> new NotFoundException("project", id));
             companies.require(companyId);
         }
-        lock(id);
-        ProjectView project = jdbc.sql("""
-                        update projects set name = :name, status = :status, time_zone = :timeZone,
-                            start_date = :startDate, completion_date = :completionDate, updated_at = now()
-                        where id = :id returning\s""" + ProjectView.COLUMNS)
-                .param("id", id)
-                .param("name", request.name().strip())
-                .param("status", request.status())
-                .param("timeZone", request.timeZone())
-                .param("startDate", request.startDate())
-                .param("completionDate", request.completionDate())
-                .query(ProjectView.ROWS).single();
+        Project project = lock(id);
+        project.update(request.name().strip(), request.status(), request.timeZone(), request.startDate(),
+                request.completionDate(), clock.now());
         publish(project);
-        return project;
+        return project.view();
     }
 
     /** Archives the project; archiving an archived project changes nothing and publishes nothing. */
     @Transactional
     public void archive(long id) {
-        if (lock(id).archived()) {
+        Project project = lock(id);
+        if (project.archived()) {
             return;
         }
-        publish(jdbc.sql("update projects set status = 'archived', updated_at = now() where id = :id returning "
-                + ProjectView.COLUMNS).param("id", id).query(ProjectView.ROWS).single());
+        project.archive(clock.now());
+        publish(project);
     }
 
     @Transactional(readOnly = true)
     public Page<ProjectView> list(ProjectFilter filter, PageRequest page) {
-        return new Filters()
-                .with("company_id = :companyId", "companyId", filter.companyId())
-                .with("status = :status", "status", filter.status())
-                .with("strpos(lower(name), lower(:q)) > 0", "q", filter.q())
-                .with("id in (select project_id from project_group_members where project_group_id = :groupId)",
-                        "groupId", filter.projectGroupId())
-                .page(jdbc, ProjectView.COLUMNS, "projects", page, ProjectView.ROWS);
+        return new Filters<Project>()
+                .equal("companyId", filter.companyId())
+                .equal("status", filter.status())
+                .mentioning(filter.q(), "name")
+                .with(filter.projectGroupId(), ProjectService::memberOf)
+                .page(projects, page, Project::view);
     }
 
     /** Part of archiving a company, which holds the company row for update while this runs. */
     void archiveAllOf(long companyId) {
-        jdbc.sql("update projects set status = 'archived', updated_at = now() "
-                        + "where company_id = :companyId and status <> 'archived' returning " + ProjectView.COLUMNS)
-                .param("companyId", companyId).query(ProjectView.ROWS).list().stream()
-                .sorted((a, b) -> Long.compare(a.id(), b.id()))
-                .forEach(this::publish);
+        for (Project project : projects.findByCompanyIdAndStatusNotOrderById(companyId, ProjectView.ARCHIVED)) {
+            project.archive(clock.now());
+            publish(project);
+        }
     }
 
-    private ProjectView lock(long id) {
-        return jdbc.sql("select " + ProjectView.COLUMNS + " from projects where id = :id for update")
-                .param("id", id).query(ProjectView.ROWS).optional()
-                .orElseThrow(() -> new NotFoundException("project", id));
+    private Project lock(long id) {
+        return projects.findForUpdateById(id).orElseThrow(() -> new NotFoundException("project", id));
+    }
+
+    /** Projects in the group's membership. */
+    private static Specification<Project> memberOf(long groupId) {
+        return (root, query, cb) -> {
+            Subquery<Long> members = query.subquery(Long.class);
+            Root<ProjectGroup> group = members.from(ProjectGroup.class);
+            Join<ProjectGroup, Long> member = group.join("projectIds");
+            members.select(member).where(cb.equal(group.get("id"), groupId));
+            return root.get("id").in(members);
+        };
     }
 
     /** An archived project is gone for consumers; anything else is its current state. */
-    private void publish(ProjectView project) {
-        outbox.append(project.archived() ? new ProjectDeleted(project.id(), project.companyId())
-                : new ProjectUpserted(project.id(), project.companyId(), project.name(), project.status(),
-                        project.timeZone(), project.startDate(), project.completionDate()));
+    private void publish(Project project) {
+        ProjectView view = project.view();
+        outbox.append(view.archived() ? new ProjectDeleted(view.id(), view.companyId())
+                : new ProjectUpserted(view.id(), view.companyId(), view.name(), view.status(), view.timeZone(),
+                        view.startDate(), view.completionDate()));
     }
 }

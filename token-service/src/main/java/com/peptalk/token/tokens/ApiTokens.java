@@ -7,7 +7,8 @@ import com.peptalk.events.tokens.ApiTokenRotated;
 import com.peptalk.token.web.ConflictException;
 import com.peptalk.token.web.NotFoundException;
 import com.peptalk.token.web.UnknownIdsException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +16,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,19 +30,15 @@ import java.util.stream.Collectors;
 
 /**
  * The API tokens of the directory's resources, in the one polymorphic {@code api_tokens} table. At most one
- * active token per project and per project group is enforced by the database (a partial unique index), so two
- * admins generating at once still leave one token per group. Every change is reported on {@code token.events}
- * through the outbox, in the transaction that makes it.
+ * active token per project and per project group: a token is issued for a group only while the group's row is
+ * held for update, so two admins generating at once take turns, and a partial unique index in the database backs
+ * the rule. Every change is reported on {@code token.events} through the outbox, in the transaction that makes it.
  */
 @Service
 public class ApiTokens {
 
-    private static final String VIEW_COLUMNS = """
-            id, api_token_type, resource_type, resource_id, company_id, display_prefix, status, created_at,
-            expires_at, revoked_at, last_used_at, replaced_by
-            """;
-
-    private final JdbcClient jdbc;
+    private final ApiTokenRepository tokens;
+    private final TokenOwners owners;
     private final EventOutbox outbox;
     private final TokenProperties properties;
     private final TokenHasher hasher;
@@ -49,8 +46,10 @@ public class ApiTokens {
     private final SecureRandom random;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, EventOutbox outbox, TokenProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    ApiTokens(ApiTokenRepository tokens, TokenOwners owners, EventOutbox outbox, TokenProperties properties,
+            Clock clock) {
+        this.tokens = tokens;
+        this.owners = owners;
         this.outbox = outbox;
         this.properties = properties;
         this.random = new SecureRandom();
@@ -62,7 +61,7 @@ public class ApiTokens {
     /** Gives a project its token unless it has an active one; part of creating the project. */
     @Transactional
     public void ensureProjectToken(long projectId, long companyId) {
-        insertIfNoneActive(TokenKind.PROJECT, projectId, companyId);
+        issueIfNoneActive(TokenKind.PROJECT, projectId, companyId);
     }
 
     /**
@@ -72,10 +71,7 @@ public class ApiTokens {
     @Transactional
     public GenerateTokensResult generateForProjectGroups(List<Long> projectGroupIds) {
         List<Long> ids = List.copyOf(new LinkedHashSet<>(projectGroupIds));
-        Map<Long, Long> companyOfGroup = jdbc.sql("select id, company_id from project_groups where id = any(?)")
-                .param(ids.toArray(Long[]::new))
-                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<Long, Long> companyOfGroup = owners.lockProjectGroups(ids);
         List<Long> unknown = ids.stream().filter(id -> !companyOfGroup.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             throw new UnknownIdsException("projectGroupIds", unknown);
@@ -83,7 +79,7 @@ public class ApiTokens {
         List<Long> created = new ArrayList<>();
         List<Long> skipped = new ArrayList<>();
         for (Long id : ids) {
-            (insertIfNoneActive(TokenKind.PROJECT_GROUP, id, companyOfGroup.get(id)) ? created : skipped).add(id);
+            (issueIfNoneActive(TokenKind.PROJECT_GROUP, id, companyOfGroup.get(id)) ? created : skipped).add(id);
         }
         return new GenerateTokensResult(created, skipped);
     }
@@ -92,19 +88,17 @@ public class ApiTokens {
     @Transactional
     public RevealedToken issue(IssueTokenRequest request) {
         TokenKind kind = request.resourceType() == IssueTokenRequest.Kind.COMPANY ? TokenKind.COMPANY : TokenKind.USER;
-        String sql = kind == TokenKind.COMPANY ? "select id from companies where id = ? and status = 'active'"
-                : "select company_id from users where id = ? and status = 'active'";
-        long companyId = jdbc.sql(sql).param(request.resourceId()).query(Long.class).optional()
+        long companyId = owners.activeCompanyOf(kind, request.resourceId())
                 .orElseThrow(() -> new NotFoundException(kind.resourceType(), request.resourceId()));
         String token = TokenFormat.newToken(kind.type(), random);
-        UUID id = insert(kind, request.resourceId(), companyId, token);
-        return reveal(id, kind, request.resourceId(), token);
+        ApiToken issued = issue(kind, request.resourceId(), companyId, token);
+        return reveal(issued, token);
     }
 
     /** "View Procore Report": the project's token and its iframe URL. */
     @Transactional(readOnly = true)
     public RevealedToken projectReport(long projectId) {
-        if (!exists("projects", projectId)) {
+        if (!owners.exists(TokenKind.PROJECT, projectId)) {
             throw new NotFoundException("Project", projectId);
         }
         return revealActive(TokenKind.PROJECT, projectId);
@@ -113,7 +107,7 @@ public class ApiTokens {
     /** "Open Procore": the group's token and its iframe URL. */
     @Transactional(readOnly = true)
     public RevealedToken openProcore(long projectGroupId) {
-        if (!exists("project_groups", projectGroupId)) {
+        if (!owners.exists(TokenKind.PROJECT_GROUP, projectGroupId)) {
             throw new NotFoundException("ProjectGroup", projectGroupId);
         }
         return revealActive(TokenKind.PROJECT_GROUP, projectGroupId);
@@ -125,70 +119,71 @@ public class ApiTokens {
      */
     @Transactional
     public RevealedToken rotate(UUID tokenId) {
-        StoredToken old = lockActive(tokenId);
-        Instant graceEnd = clock.instant().plus(properties.rotationGracePeriod());
-        jdbc.sql("update api_tokens set status = 'rotated', expires_at = ? where id = ?")
-                .params(Timestamp.from(graceEnd), tokenId).update();
+        ApiToken old = tokens.findForUpdateById(tokenId).orElseThrow(() -> new NotFoundException("ApiToken", tokenId));
+        if (!old.status().equals(ApiToken.ACTIVE)) {
+            throw new ConflictException("token " + tokenId + " is " + old.status()
+                    + "; only an active token can be rotated");
+        }
+        Instant graceEnd = now().plus(properties.rotationGracePeriod());
+        old.rotate(graceEnd);
+        // Hibernate writes inserts before updates at a flush: the old token must stop being 'active' in the
+        // database first, or the replacement would break the one-active-token index of projects and groups
+        tokens.flush();
         String token = TokenFormat.newToken(old.kind().type(), random);
-        UUID replacement = insert(old.kind(), old.resourceId(), old.companyId(), token);
-        jdbc.sql("update api_tokens set replaced_by = ? where id = ?").params(replacement, tokenId).update();
-        outbox.append(new ApiTokenRotated(tokenId, replacement, old.kind().type(), old.kind().resourceType(),
+        ApiToken replacement = issue(old.kind(), old.resourceId(), old.companyId(), token);
+        old.replacedBy(replacement.getId());
+        outbox.append(new ApiTokenRotated(tokenId, replacement.getId(), old.kind().type(), old.kind().resourceType(),
                 old.resourceId(), graceEnd));
-        return reveal(replacement, old.kind(), old.resourceId(), token);
+        return reveal(replacement, token);
     }
 
     /** Stops a token at once (a rotated token in its grace period too). */
     @Transactional
     public ApiTokenView revoke(UUID tokenId) {
-        StoredToken token = jdbc.sql("""
-                select id, api_token_type, resource_id, company_id, status from api_tokens where id = ? for update
-                """).param(tokenId).query(this::mapStored).optional()
+        ApiToken token = tokens.findForUpdateById(tokenId)
                 .orElseThrow(() -> new NotFoundException("ApiToken", tokenId));
-        if (token.status().equals("revoked")) {
+        if (token.status().equals(ApiToken.REVOKED)) {
             throw new ConflictException("token " + tokenId + " is already revoked");
         }
-        jdbc.sql("update api_tokens set status = 'revoked', revoked_at = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), tokenId).update();
-        outbox.append(new ApiTokenRevoked(tokenId, token.kind().type(), token.kind().resourceType(),
-                token.resourceId()));
-        return view(tokenId);
+        revoke(token);
+        return token.view(clock.instant());
     }
 
     /** Revokes every token of a resource that is going away (a deleted group, an archived project). */
     @Transactional
     public int revokeAllOf(TokenKind kind, long resourceId) {
-        List<UUID> ids = jdbc.sql("""
-                select id from api_tokens where resource_type = ? and resource_id = ? and status <> 'revoked'
-                for update
-                """).params(kind.resourceType(), resourceId).query(UUID.class).list();
-        ids.forEach(this::revoke);
-        return ids.size();
+        List<ApiToken> live = tokens.findForUpdateByResourceTypeAndResourceIdAndStatusNot(kind.resourceType(),
+                resourceId, ApiToken.REVOKED);
+        live.forEach(this::revoke);
+        return live.size();
     }
 
     @Transactional(readOnly = true)
     public ApiTokenView view(UUID tokenId) {
-        return jdbc.sql("select " + VIEW_COLUMNS + " from api_tokens where id = ?").param(tokenId)
-                .query(this::mapView).optional().orElseThrow(() -> new NotFoundException("ApiToken", tokenId));
+        return tokens.findById(tokenId).map(token -> token.view(clock.instant()))
+                .orElseThrow(() -> new NotFoundException("ApiToken", tokenId));
     }
 
     @Transactional(readOnly = true)
     public List<ApiTokenView> list(Optional<TokenKind> kind, Optional<Long> resourceId, int limit) {
-        return jdbc.sql("select " + VIEW_COLUMNS + """
-                from api_tokens
-                where (cast(? as text) is null or resource_type = ?) and (cast(? as bigint) is null or resource_id = ?)
-                order by created_at desc, id limit ?
-                """)
-                .params(kind.map(TokenKind::resourceType).orElse(null), kind.map(TokenKind::resourceType).orElse(null),
-                        resourceId.orElse(null), resourceId.orElse(null), limit)
-                .query(this::mapView).list();
+        Specification<ApiToken> where = Specification.unrestricted();
+        if (kind.isPresent()) {
+            where = where.and((root, query, cb) -> cb.equal(root.get("resourceType"), kind.get().resourceType()));
+        }
+        if (resourceId.isPresent()) {
+            where = where.and((root, query, cb) -> cb.equal(root.get("resourceId"), resourceId.get()));
+        }
+        Instant now = clock.instant();
+        return tokens.findBy(where, query -> query.sortBy(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")))
+                .limit(limit).all()).stream().map(token -> token.view(now)).toList();
     }
 
     /** The active token of each given resource, by resource id (for the admin pages). */
     @Transactional(readOnly = true)
     public Map<Long, ApiTokenView> activeTokens(TokenKind kind, List<Long> resourceIds) {
-        return jdbc.sql("select " + VIEW_COLUMNS
-                + " from api_tokens where resource_type = ? and resource_id = any(?) and status = 'active'")
-                .params(kind.resourceType(), resourceIds.toArray(Long[]::new)).query(this::mapView).list().stream()
+        Instant now = clock.instant();
+        return tokens.findByResourceTypeAndResourceIdInAndStatus(kind.resourceType(), resourceIds, ApiToken.ACTIVE)
+                .stream().map(token -> token.view(now))
                 .collect(Collectors.toMap(ApiTokenView::resourceId, Function.identity(), (a, b) -> a));
     }
 
@@ -198,90 +193,47 @@ public class ApiTokens {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
-    private boolean insertIfNoneActive(TokenKind kind, long resourceId, long companyId) {
-        String token = TokenFormat.newToken(kind.type(), random);
-        UUID id = UUID.randomUUID();
-        int inserted = jdbc.sql("""
-                insert into api_tokens (id, resource_type, resource_id, api_token_type, company_id, display_prefix,
-                                        token_hash, token_ciphertext, key_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (resource_type, resource_id)
-                    where status = 'active' and resource_type in ('Project', 'ProjectGroup')
-                    do nothing
-                """).params(id, kind.resourceType(), resourceId, kind.column(), companyId,
-                TokenFormat.displayPrefix(token), hasher.hash(token), cipher.encrypt(id, token), cipher.activeKeyId(),
-                Timestamp.from(clock.instant())).update();
-        if (inserted == 1) {
-            outbox.append(new ApiTokenIssued(id, kind.type(), kind.resourceType(), resourceId, companyId, null));
+    /**
+     * Issues a token for a project or a group without an active one. The caller holds the resource's row (a new
+     * project, or a group locked by {@link TokenOwners#lockProjectGroups}), so no one else issues meanwhile.
+     */
+    private boolean issueIfNoneActive(TokenKind kind, long resourceId, long companyId) {
+        if (tokens.existsByResourceTypeAndResourceIdAndStatus(kind.resourceType(), resourceId, ApiToken.ACTIVE)) {
+            return false;
         }
-        return inserted == 1;
+        issue(kind, resourceId, companyId, TokenFormat.newToken(kind.type(), random));
+        return true;
     }
 
-    private UUID insert(TokenKind kind, long resourceId, long companyId, String token) {
+    private ApiToken issue(TokenKind kind, long resourceId, long companyId, String token) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into api_tokens (id, resource_type, resource_id, api_token_type, company_id, display_prefix,
-                                        token_hash, token_ciphertext, key_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, kind.resourceType(), resourceId, kind.column(), companyId,
-                TokenFormat.displayPrefix(token), hasher.hash(token), cipher.encrypt(id, token), cipher.activeKeyId(),
-                Timestamp.from(clock.instant())).update();
+        ApiToken issued = tokens.save(new ApiToken(id, kind, resourceId, companyId, TokenFormat.displayPrefix(token),
+                hasher.hash(token), cipher.encrypt(id, token), cipher.activeKeyId(), now()));
         outbox.append(new ApiTokenIssued(id, kind.type(), kind.resourceType(), resourceId, companyId, null));
-        return id;
+        return issued;
+    }
+
+    private void revoke(ApiToken token) {
+        token.revoke(now());
+        outbox.append(new ApiTokenRevoked(token.getId(), token.kind().type(), token.kind().resourceType(),
+                token.resourceId()));
     }
 
     private RevealedToken revealActive(TokenKind kind, long resourceId) {
-        record Secret(UUID id, String keyId, byte[] ciphertext) {
-        }
-        Secret secret = jdbc.sql("""
-                select id, key_id, token_ciphertext from api_tokens
-                where resource_type = ? and resource_id = ? and status = 'active'
-                """).params(kind.resourceType(), resourceId)
-                .query((rs, i) -> new Secret(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3))).optional()
+        ApiToken stored = tokens.findByResourceTypeAndResourceIdAndStatus(kind.resourceType(), resourceId,
+                        ApiToken.ACTIVE)
                 .orElseThrow(() -> new NotFoundException(kind.resourceType() + " API token of", resourceId));
-        return reveal(secret.id(), kind, resourceId, cipher.decrypt(secret.id(), secret.keyId(), secret.ciphertext()));
+        return reveal(stored, cipher.decrypt(stored.getId(), stored.keyId(), stored.ciphertext()));
     }
 
-    private RevealedToken reveal(UUID id, TokenKind kind, long resourceId, String token) {
-        return new RevealedToken(id, kind.column(), kind.resourceType(), resourceId, token, iframeUrl(token));
+    private RevealedToken reveal(ApiToken token, String secret) {
+        TokenKind kind = token.kind();
+        return new RevealedToken(token.getId(), kind.column(), kind.resourceType(), token.resourceId(), secret,
+                iframeUrl(secret));
     }
 
-    private StoredToken lockActive(UUID tokenId) {
-        StoredToken token = jdbc.sql("""
-                select id, api_token_type, resource_id, company_id, status from api_tokens where id = ? for update
-                """).param(tokenId).query(this::mapStored).optional()
-                .orElseThrow(() -> new NotFoundException("ApiToken", tokenId));
-        if (!token.status().equals("active")) {
-            throw new ConflictException("token " + tokenId + " is " + token.status() + "; only an active token can be rotated");
-        }
-        return token;
-    }
-
-    private boolean exists(String table, long id) {
-        return jdbc.sql("select count(*) from " + table + " where id = ?").param(id).query(Long.class).single() > 0;
-    }
-
-    private StoredToken mapStored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StoredToken(rs.getObject("id", UUID.class), TokenKind.ofColumn(rs.getString("api_token_type")),
-                rs.getLong("resource_id"), rs.getLong("company_id"), rs.getString("status"));
-    }
-
-    private ApiTokenView mapView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        Instant expiresAt = instant(rs.getTimestamp("expires_at"));
-        String status = rs.getString("status");
-        boolean active = status.equals("active")
-                || status.equals("rotated") && expiresAt != null && expiresAt.isAfter(clock.instant());
-        return new ApiTokenView(rs.getObject("id", UUID.class), rs.getString("api_token_type"),
-                rs.getString("resource_type"), rs.getLong("resource_id"), rs.getLong("company_id"),
-                rs.getString("display_prefix"), status, active, instant(rs.getTimestamp("created_at")), expiresAt,
-                instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")),
-                rs.getObject("replaced_by", UUID.class));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private record StoredToken(UUID id, TokenKind kind, long resourceId, long companyId, String status) {
+    /** At PostgreSQL's precision, so what an answer shows equals what a later read returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -3,10 +3,9 @@ package com.peptalk.token.tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +26,13 @@ class LastUsedRecorder implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LastUsedRecorder.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final long flushMillis;
     private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
-    LastUsedRecorder(JdbcTemplate jdbc, TokenProperties properties) {
+    LastUsedRecorder(JdbcClient jdbc, TokenProperties properties) {
         this.jdbc = jdbc;
         this.flushMillis = properties.lastUsedFlushInterval().toMillis();
     }
@@ -44,19 +43,26 @@ class LastUsedRecorder implements SmartLifecycle {
 
     /** Writes what was gathered; returns how many tokens were updated. */
     int flush() {
-        List<Object[]> batch = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> times = new ArrayList<>();
         for (UUID id : List.copyOf(pending.keySet())) {
             Instant at = pending.remove(id);
             if (at != null) {
-                batch.add(new Object[] { Timestamp.from(at), Timestamp.from(at), id });
+                ids.add(id.toString());
+                times.add(at.toString());
             }
         }
-        if (!batch.isEmpty()) {
-            jdbc.batchUpdate("""
-                    update api_tokens set last_used_at = greatest(coalesce(last_used_at, ?), ?) where id = ?
-                    """, batch);
+        if (!ids.isEmpty()) {
+            // Plain SQL: one statement for the whole batch, and greatest() so an older use never overwrites a
+            // newer one, which JPA would do one token (and one read) at a time.
+            jdbc.sql("""
+                    update api_tokens t set last_used_at = greatest(coalesce(t.last_used_at, u.at), u.at)
+                    from unnest(cast(? as uuid[]), cast(? as timestamptz[])) as u (id, at)
+                    where t.id = u.id
+                    """).params(ids.toArray(String[]::new), times.toArray(String[]::new))
+                    .update();
         }
-        return batch.size();
+        return ids.size();
     }
 
     @Override

@@ -23,6 +23,9 @@ import java.util.UUID;
 public class TokenIntrospector {
 
     /*
+     * Plain SQL, not JPA: the whole answer is one statement on the token's hash index; loading the token entity and
+     * then its resource and projects would be several queries, more for some inactive tokens than for others.
+     *
      * The project list and the liveness of the resource are computed only for a token that is live by its own
      * row, so a revoked or expired token costs what an unknown one does: one index probe. Only an active token
      * (whose answer says so anyway) costs more.

@@ -1,0 +1,23 @@
+package com.peptalk.token.tokens;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What issuing a token needs to know about the resource it belongs to. The directory owns those resources and
+ * answers (it implements this), so this feature never reads the directory's tables or entities.
+ */
+public interface TokenOwners {
+
+    /**
+     * The company of each given project group that exists, by group id; each group's row is taken for update, in id
+     * order, until the caller's transaction ends (two batches over the same groups run one after the other).
+     */
+    Map<Long, Long> lockProjectGroups(Collection<Long> projectGroupIds);
+
+    /** The company of an active company (itself) or of an active user; empty when there is none. */
+    Optional<Long> activeCompanyOf(TokenKind kind, long resourceId);
+
+    boolean exists(TokenKind kind, long resourceId);
+}
