@@ -10,7 +10,7 @@ import com.peptalk.events.comms.MessageStatusReported;
 import com.peptalk.events.comms.SendRequested;
 import com.peptalk.events.runtime.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +23,8 @@ import java.util.UUID;
  * became of it on each channel (delivery and status events). Rows are facts keyed by message, channel and outcome,
  * so a duplicate (the inbox drops a repeated {@code ce_id}; the key drops a re-sent event with a new one) or a
  * status that overtakes its {@code SendRequested} changes nothing: the dashboard joins the two at read time.
+ * <p>
+ * Plain SQL (JdbcClient), not JPA: a read model kept by one upsert per event, in which the earliest fact wins.
  */
 @Component
 class MessageProjection {
@@ -30,9 +32,9 @@ class MessageProjection {
     static final String CONSUMER = "iframe-messages";
 
     private final EventInbox inbox;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    MessageProjection(EventInbox inbox, JdbcTemplate jdbc) {
+    MessageProjection(EventInbox inbox, JdbcClient jdbc) {
         this.inbox = inbox;
         this.jdbc = jdbc;
     }
@@ -61,14 +63,14 @@ class MessageProjection {
 
     /** The earliest request wins, so a re-sent request (new ce_id, later time) cannot move the message in time. */
     private void requested(SendRequested send, Instant at) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into messages (message_id, channel, project_ids, requested_at)
                 values (?, ?, ?, ?)
                 on conflict (message_id) do update
                 set channel = excluded.channel, project_ids = excluded.project_ids, requested_at = excluded.requested_at
                 where excluded.requested_at < messages.requested_at
-                """, send.messageId(), send.channel().name(), send.projectIds().toArray(Long[]::new),
-                Timestamp.from(at));
+                """).params(send.messageId(), send.channel().name(), send.projectIds().toArray(Long[]::new),
+                Timestamp.from(at)).update();
     }
 
     private void reported(MessageStatusReported status, Instant published) {
@@ -88,13 +90,13 @@ class MessageProjection {
 
     /** The earliest event of a kind wins, whatever order the events arrive in. */
     private void outcome(UUID messageId, Channel channel, Outcome outcome, Instant at, String detail) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into message_outcomes (message_id, channel, outcome, occurred_at, detail)
                 values (?, ?, ?, ?, ?)
                 on conflict (message_id, channel, outcome) do update
                 set occurred_at = excluded.occurred_at, detail = excluded.detail
                 where excluded.occurred_at < message_outcomes.occurred_at
-                """, messageId, channel.name(), outcome.column(), Timestamp.from(at), detail);
+                """).params(messageId, channel.name(), outcome.column(), Timestamp.from(at), detail).update();
     }
 
     private static String failureReason(MessageStatusReported status) {

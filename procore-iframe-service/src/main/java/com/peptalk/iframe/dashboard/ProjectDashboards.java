@@ -27,7 +27,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What the iframe pages read: projects, and one project's dashboard. Only the local read model is asked. */
+/**
+ * What the iframe pages read: projects, and one project's dashboard. Only the local read model is asked.
+ * Plain SQL (JdbcClient), not JPA: the dashboard is counts and joins over a read model, one query per panel.
+ */
 @Component
 public class ProjectDashboards {
 

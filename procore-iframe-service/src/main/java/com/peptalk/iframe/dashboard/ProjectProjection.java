@@ -6,7 +6,7 @@ import com.peptalk.events.directory.ProjectDeleted;
 import com.peptalk.events.directory.ProjectUpserted;
 import com.peptalk.events.runtime.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +16,8 @@ import java.sql.Timestamp;
  * Keeps the local copy of projects that the project list and dashboards show. Idempotent (the inbox drops
  * redelivered events) and order-tolerant: an older event never overwrites a newer one, so replaying the topic
  * from the beginning ends in the same rows.
+ * <p>
+ * Plain SQL (JdbcClient), not JPA: a read model kept by one upsert per event, in which an older event never wins.
  */
 @Component
 class ProjectProjection {
@@ -23,9 +25,9 @@ class ProjectProjection {
     private static final String CONSUMER = "iframe-projects";
 
     private final EventInbox inbox;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    ProjectProjection(EventInbox inbox, JdbcTemplate jdbc) {
+    ProjectProjection(EventInbox inbox, JdbcClient jdbc) {
         this.inbox = inbox;
         this.jdbc = jdbc;
     }
@@ -38,19 +40,19 @@ class ProjectProjection {
     private void apply(ReceivedEvent received) {
         Timestamp at = Timestamp.from(received.envelope().time());
         switch (received.event()) {
-            case ProjectUpserted project -> jdbc.update("""
+            case ProjectUpserted project -> jdbc.sql("""
                     insert into projects (project_id, company_id, name, status, time_zone, deleted, updated_at)
                     values (?, ?, ?, ?, ?, false, ?)
                     on conflict (project_id) do update
                     set company_id = excluded.company_id, name = excluded.name, status = excluded.status,
                         time_zone = excluded.time_zone, deleted = false, updated_at = excluded.updated_at
                     where projects.updated_at <= excluded.updated_at
-                    """, project.projectId(), project.companyId(), project.name(), project.status(),
-                    project.timeZone(), at);
-            case ProjectDeleted deleted -> jdbc.update("""
+                    """).params(project.projectId(), project.companyId(), project.name(), project.status(),
+                    project.timeZone(), at).update();
+            case ProjectDeleted deleted -> jdbc.sql("""
                     update projects set deleted = true, updated_at = ?
                     where project_id = ? and updated_at <= ?
-                    """, at, deleted.projectId(), at);
+                    """).params(at, deleted.projectId(), at).update();
             default -> {
                 // other directory events do not change what the iframe shows
             }
