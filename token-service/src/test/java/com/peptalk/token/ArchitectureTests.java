@@ -19,10 +19,11 @@ class ArchitectureTests {
 
     /** Per feature (a package under {@link #ROOT}), the features it may use. */
     private static final Map<String, Set<String>> FEATURES = Map.of(
-            "admin", Set.of("tokens", "web"),
-            "directory", Set.of("tokens", "web"),
-            "tokens", Set.of("web"),
-            "web", Set.of());
+            "admin", Set.of("tokens", "refusals"),
+            "directory", Set.of("tokens", "refusals", "web"),
+            "tokens", Set.of("refusals", "web"),
+            "web", Set.of("refusals"),
+            "refusals", Set.of());
 
     private static final JavaClasses CLASSES = Architecture.productionClasses();
 

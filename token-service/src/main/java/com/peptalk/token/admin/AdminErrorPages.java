@@ -1,6 +1,6 @@
 package com.peptalk.token.admin;
 
-import com.peptalk.token.web.NotFoundException;
+import com.peptalk.token.refusals.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -2,11 +2,11 @@ package com.peptalk.token.admin;
 
 import com.peptalk.token.admin.AdminQueries.ProjectRow;
 import com.peptalk.token.admin.AdminQueries.Slice;
+import com.peptalk.token.refusals.NotFoundException;
 import com.peptalk.token.tokens.ApiTokenView;
 import com.peptalk.token.tokens.ApiTokens;
 import com.peptalk.token.tokens.RevealedToken;
 import com.peptalk.token.tokens.TokenKind;
-import com.peptalk.token.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package com.peptalk.token.directory;
 
-import com.peptalk.token.web.ConflictException;
-import com.peptalk.token.web.UnknownIdsException;
+import com.peptalk.token.refusals.ConflictException;
+import com.peptalk.token.refusals.UnknownIdsException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

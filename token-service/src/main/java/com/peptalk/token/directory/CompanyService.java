@@ -3,7 +3,7 @@ package com.peptalk.token.directory;
 import com.peptalk.events.directory.CompanyDeleted;
 import com.peptalk.events.directory.CompanyUpserted;
 import com.peptalk.events.runtime.EventOutbox;
-import com.peptalk.token.web.NotFoundException;
+import com.peptalk.token.refusals.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

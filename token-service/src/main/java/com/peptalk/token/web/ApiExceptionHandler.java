@@ -1,5 +1,8 @@
 package com.peptalk.token.web;
 
+import com.peptalk.token.refusals.ConflictException;
+import com.peptalk.token.refusals.NotFoundException;
+import com.peptalk.token.refusals.UnknownIdsException;
 import com.peptalk.web.problem.ProblemType;
 import com.peptalk.web.problem.Problems;
 import org.slf4j.Logger;

@@ -1,2 +1,2 @@
-/** This service's domain errors and their problem details, and the limits of its API. */
+/** This service's JSON API at the edge: its refusals as problem details, and the limits of its API. */
 package com.peptalk.token.web;

@@ -1,4 +1,4 @@
-package com.peptalk.token.web;
+package com.peptalk.token.refusals;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.peptalk.token.web;
+package com.peptalk.token.refusals;
 
 /** The request contradicts the current state (a duplicate name, a token already revoked). */
 public class ConflictException extends RuntimeException {

@@ -1,5 +1,9 @@
-package com.peptalk.token.tokens;
+package com.peptalk.token.directory;
 
+import com.peptalk.token.tokens.ApiTokens;
+import com.peptalk.token.tokens.GenerateTokensRequest;
+import com.peptalk.token.tokens.GenerateTokensResult;
+import com.peptalk.token.tokens.RevealedToken;
 import com.peptalk.web.idempotency.CarriesSecret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
@@ -12,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The seed's admin actions on the directory: "Generate API tokens" for selected project groups, "Open Procore"
- * for a group and "View Procore Report" for a project (token and ready iframe URL).
+ * for a group and "View Procore Report" for a project (token and ready iframe URL). They live with the directory,
+ * whose URLs they extend; the tokens feature does the work.
  */
 @RestController
 @RequestMapping("/api/directory")

@@ -1,4 +1,4 @@
-package com.peptalk.token.web;
+package com.peptalk.token.refusals;
 
 /** A resource named in the request does not exist. */
 public class NotFoundException extends RuntimeException {
