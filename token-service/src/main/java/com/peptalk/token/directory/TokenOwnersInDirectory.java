@@ -37,7 +37,7 @@ class TokenOwnersInDirectory implements TokenOwners {
     public Optional<Long> activeCompanyOf(TokenKind kind, long resourceId) {
         return switch (kind) {
             case COMPANY -> companies.findByIdAndStatus(resourceId, "active").map(Company::id);
-            case USER -> users.findByIdAndStatus(resourceId, "active").map(user -> user.view().companyId());
+            case USER -> users.findByIdAndStatus(resourceId, "active").map(User::companyId);
             default -> throw new IllegalArgumentException("not a company or user token: " + kind);
         };
     }

@@ -55,6 +55,10 @@ class User {
         return id;
     }
 
+    long companyId() {
+        return companyId;
+    }
+
     boolean deactivated() {
         return UserView.DEACTIVATED.equals(status);
     }

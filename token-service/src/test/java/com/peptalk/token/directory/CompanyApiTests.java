@@ -65,6 +65,32 @@ class CompanyApiTests {
     }
 
     @Test
+    void aPageBeyondTheLastIsEmptyAndStillCountsTheMatchesEvenPastAnIntOffset() {
+        String tag = DirectoryApi.unique("Far");
+        api.company(tag);
+
+        DirectoryApi.Response far = api.get("/companies?q=" + tag.replace(' ', '+') + "&size=200&page="
+                + Integer.MAX_VALUE);
+
+        assertThat(far.status()).isEqualTo(200);
+        assertThat(far.body().path("items").size()).isZero();
+        assertThat(far.body().path("page").asInt()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(far.body().path("totalItems").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aPercentSignOrUnderscoreInTheNameFilterIsJustACharacter() {
+        String tag = DirectoryApi.unique("Wild");
+        long literal = api.company(tag + " 100%_done");
+        api.company(tag + " 100 and done");
+
+        DirectoryApi.Response page = api.get("/companies?q=" + tag.replace(' ', '+') + "+100%25_");
+
+        assertThat(page.body().path("items").valueStream().map(item -> item.path("id").asLong()))
+                .containsExactly(literal);
+    }
+
+    @Test
     void filtersCompaniesByStatus() {
         String tag = DirectoryApi.unique("Status");
         long active = api.company(tag + " live");
