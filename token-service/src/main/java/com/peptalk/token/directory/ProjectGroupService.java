@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -109,7 +110,7 @@ public class ProjectGroupService {
                 .equal("companyId", filter.companyId())
                 .mentioning(filter.q(), "name")
                 .with(filter.projectId(), projectId -> (root, query, cb) -> cb.isMember(projectId,
-                        root.<java.util.Collection<Long>>get("projectIds")))
+                        root.<Collection<Long>>get("projectIds")))
                 .page(groups, page, ProjectGroup::view);
     }
 
