@@ -21,6 +21,8 @@ public final class Problems {
     public static final URI FORBIDDEN = URI.create("https://peptalk.dev/problems/forbidden");
     public static final URI CROSS_SITE_REQUEST = URI.create("https://peptalk.dev/problems/cross-site-request");
     public static final URI TOO_MANY_REQUESTS = URI.create("https://peptalk.dev/problems/too-many-requests");
+    /** The same type as token-service's 413: one name for one kind of refusal across the platform. */
+    public static final URI PAYLOAD_TOO_LARGE = URI.create("https://peptalk.dev/problems/payload-too-large");
 
     /** A service could not be reached, refused the connection, or its circuit breaker is open. */
     public static ProblemDetail serviceUnavailable(String service) {
@@ -67,6 +69,12 @@ public final class Problems {
                 "Too many requests from this client. Try again in " + retryAfterSeconds + " s.");
     }
 
+    /** A request body over {@code peptalk.gateway.limits.max-body-size} (RFC 9110 §15.5.14). */
+    public static ProblemDetail contentTooLarge(long maxBytes) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large",
+                "The request body must be at most " + maxBytes + " bytes.");
+    }
+
     public static ProblemDetail notFound() {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found",
                 "Nothing is served at this path.");
@@ -90,6 +98,10 @@ public final class Problems {
             return problem;
         }
         ProblemDetail problem = ProblemDetail.forStatus(status);
+        if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            problem.setType(PAYLOAD_TOO_LARGE);
+            problem.setTitle("Payload too large");
+        }
         if (clientErrorDetail != null && !clientErrorDetail.isBlank()) {
             problem.setDetail(clientErrorDetail);
         }
