@@ -92,4 +92,17 @@ class LoadTests {
         assertThat(iframe.getMetrics().getNumberOfFailedCalls()).isZero();
         assertThat(iframe.getMetrics().getNumberOfNotPermittedCalls()).isZero();
     }
+
+    /** Issue 8, row 7; here because the fake needs to be a plain HTTP server that ignores what it does not know. */
+    @Test
+    void offersNoWebSocketUpgradeOnARouteThatIsNoWebSocketRoute() {
+        RawHttp.Response response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token=ws HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nConnection: close");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ok");
+        assertThat(FastBackend.lastHeaders().names()).noneMatch(name -> name.equalsIgnoreCase("Upgrade")
+                || name.regionMatches(true, 0, "Sec-WebSocket-", 0, 14));
+    }
 }

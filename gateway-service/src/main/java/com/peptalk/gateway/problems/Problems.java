@@ -21,6 +21,9 @@ public final class Problems {
     public static final URI FORBIDDEN = URI.create("https://peptalk.dev/problems/forbidden");
     public static final URI CROSS_SITE_REQUEST = URI.create("https://peptalk.dev/problems/cross-site-request");
     public static final URI TOO_MANY_REQUESTS = URI.create("https://peptalk.dev/problems/too-many-requests");
+    public static final URI METHOD_NOT_ALLOWED = URI.create("https://peptalk.dev/problems/method-not-allowed");
+    public static final URI METHOD_NOT_IMPLEMENTED =
+            URI.create("https://peptalk.dev/problems/method-not-implemented");
     /** The same type as token-service's 413: one name for one kind of refusal across the platform. */
     public static final URI PAYLOAD_TOO_LARGE = URI.create("https://peptalk.dev/problems/payload-too-large");
 
@@ -73,6 +76,26 @@ public final class Problems {
     public static ProblemDetail contentTooLarge(long maxBytes) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large",
                 "The request body must be at most " + maxBytes + " bytes.");
+    }
+
+    /** {@code TRACE} or {@code CONNECT}: known methods the gateway never serves (RFC 9110 §15.5.6). */
+    public static ProblemDetail methodNotAllowed(String allowed) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED, "Method not allowed",
+                "The gateway serves " + allowed + ".");
+    }
+
+    /**
+     * A method the gateway does not recognise (RFC 9110 §9.1, §15.6.2). The detail does not repeat the method: it
+     * is whatever the caller wrote.
+     */
+    public static ProblemDetail methodNotImplemented(String allowed) {
+        return problem(HttpStatus.NOT_IMPLEMENTED, METHOD_NOT_IMPLEMENTED, "Method not implemented",
+                "The gateway serves " + allowed + " only.");
+    }
+
+    /** A request the gateway cannot read unambiguously; {@code detail} says what is wrong with it. */
+    public static ProblemDetail badRequest(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", detail);
     }
 
     public static ProblemDetail notFound() {
