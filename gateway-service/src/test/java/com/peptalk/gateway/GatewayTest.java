@@ -18,12 +18,12 @@ import java.util.Map;
 /**
  * The gateway on a random port in front of the six fake services and a fake identity provider. Every test class
  * that extends this shares one Spring context. The response timeout is short so that a slow service costs a test
- * one second, not ten; the health timeout is long, since a busy two-core machine can take more than a second over
- * a cold first check. Admin keys, session key and (small) rate limits come from the {@code test} profile; the
+ * two seconds, not ten (one second was too short for the first call to a cold fake on a busy two-core machine); the
+ * health timeout is long, since a busy two-core machine can take more than a second over a cold first check. Admin keys, session key and (small) rate limits come from the {@code test} profile; the
  * clock stands still unless a test moves it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "peptalk.gateway.response-timeout=1s",
+        "peptalk.gateway.response-timeout=2s",
         "peptalk.gateway.health-timeout=5s",
         "peptalk.gateway.frame-ancestors=https://*.procore.com,https://procore.example.test",
         "peptalk.gateway.admin.jwt.audience=" + FakeIdentityProvider.AUDIENCE })

@@ -1,14 +1,7 @@
 package com.peptalk.gateway;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,28 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bounded load through the gateway to a healthy, fast service (issue 8, row 1): every request is answered by the
- * service, and its circuit stays closed. Not timed: it counts statuses and reads the breaker. A context of its own,
- * in which the Procore iframe route goes to {@link FastBackend} and a slow machine has 5 s per answer.
+ * service, and its circuit stays closed. Not timed: it counts statuses and reads the breaker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "peptalk.gateway.response-timeout=5s")
-@ActiveProfiles("test")
-class LoadTests {
+class LoadTests extends FastServiceGatewayTest {
 
     private static final int CONNECTIONS = 200;
     private static final int REQUESTS_PER_CONNECTION = 5;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CircuitBreakerRegistry circuitBreakers;
-
-    @DynamicPropertySource
-    static void fastIframeService(DynamicPropertyRegistry registry) {
-        FakeServices.register(registry);
-        registry.add("peptalk.gateway.services.procore-iframe", FastBackend::baseUri); // the last value counts
-    }
 
     @Test
     void answersTwoHundredConcurrentConnectionsToAHealthyServiceWithoutOneServerErrorOrAnOpenCircuit()
@@ -70,7 +47,7 @@ class LoadTests {
                         allConnected.await();
                         for (int request = 0; request < REQUESTS_PER_CONNECTION; request++) {
                             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(
-                                    "http://localhost:" + port + "/integrations/procore/iframe?api_token=load"))
+                                    url("/integrations/procore/iframe?api_token=load")))
                                     .header("X-Forwarded-For", client).timeout(Duration.ofSeconds(30)).build(),
                                     HttpResponse.BodyHandlers.discarding());
                             statuses.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();

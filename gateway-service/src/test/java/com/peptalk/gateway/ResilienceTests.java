@@ -29,10 +29,10 @@ class ResilienceTests extends GatewayTest {
     @Test
     void answersAGatewayTimeoutProblemWhenAServiceIsTooSlow() {
         FakeServices.of(DownstreamService.AUTOMATION).stubFor(get("/api/automation/runs")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
 
-        // the response timeout is 1 s here; the service would take 3 s
-        HttpResponse<String> response = assertTimeout(Duration.ofMillis(2_500),
+        // the response timeout is 2 s here; the service would take 5 s
+        HttpResponse<String> response = assertTimeout(Duration.ofMillis(4_500),
                 () -> Http.get(url("/api/automation/runs"), asAdmin()));
 
         assertThat(response.statusCode()).isEqualTo(504);

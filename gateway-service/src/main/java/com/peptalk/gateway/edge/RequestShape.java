@@ -23,8 +23,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Refuses, before routing, requests whose method or {@code Host} the gateway does not serve:
+ * Refuses, before routing, requests whose size, method or {@code Host} the gateway does not serve:
  * <ul>
+ * <li>a request line over {@code peptalk.gateway.limits.max-request-line} (4 KB): 414 (RFC 9110 §15.5.15); headers
+ * over {@code max-header-size} (8 KB): 431 (RFC 6585 §5). Reactor Netty decodes up to a higher hard ceiling
+ * (64 KB, {@code application.yml}) so that these answers are problem documents with the gateway's headers, not
+ * Netty's bare ones;</li>
  * <li>a method other than {@code GET HEAD POST PUT PATCH DELETE OPTIONS}: {@code TRACE} and {@code CONNECT} (known,
  * never served) get 405 with {@code Allow}; any other name gets 501 (RFC 9110 §9.1: a method the server does not
  * recognise). So no invented method reaches a route, a service or a per-route metric;</li>
@@ -47,10 +51,14 @@ class RequestShape implements WebFilter, Ordered {
 
     private static final Set<String> KNOWN_NOT_SERVED = Set.of("TRACE", "CONNECT");
 
+    private final long maxRequestLine;
+    private final long maxHeaderSize;
     private final ProblemResponses problems;
     private final ObjectProvider<MeterRegistry> meters;
 
-    RequestShape(ProblemResponses problems, ObjectProvider<MeterRegistry> meters) {
+    RequestShape(EdgeLimits limits, ProblemResponses problems, ObjectProvider<MeterRegistry> meters) {
+        this.maxRequestLine = limits.maxRequestLine().toBytes();
+        this.maxHeaderSize = limits.maxHeaderSize().toBytes();
         this.problems = problems;
         this.meters = meters;
     }
@@ -58,6 +66,15 @@ class RequestShape implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        if (requestLineLength(request) > maxRequestLine) {
+            return refuse(exchange, "uri-too-long", Problems.uriTooLong(maxRequestLine), headers -> {
+            });
+        }
+        if (headerSectionSize(request.getHeaders()) > maxHeaderSize) {
+            return refuse(exchange, "header-fields-too-large", Problems.headerFieldsTooLarge(maxHeaderSize),
+                    headers -> {
+                    });
+        }
         HttpMethod method = request.getMethod();
         if (!SERVED.contains(method)) {
             if (KNOWN_NOT_SERVED.contains(method.name())) {
@@ -82,6 +99,26 @@ class RequestShape implements WebFilter, Ordered {
             Consumer<HttpHeaders> headers) {
         meters.ifAvailable(registry -> registry.counter("gateway.edge.refused", "reason", reason).increment());
         return problems.write(exchange, problem, headers);
+    }
+
+    /** {@code METHOD SP request-target SP HTTP-version}, as the client sent it (RFC 9112 §3). */
+    static long requestLineLength(ServerHttpRequest request) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+        String target = nativeRequest instanceof HttpServerRequest netty ? netty.uri()
+                : request.getURI().getRawPath()
+                        + (request.getURI().getRawQuery() != null ? "?" + request.getURI().getRawQuery() : "");
+        return request.getMethod().name().length() + 1L + target.length() + 1 + "HTTP/1.1".length();
+    }
+
+    /** Each field line as {@code name: value} and its CRLF (RFC 9112 §5), as Netty counts towards its own limit. */
+    static long headerSectionSize(HttpHeaders headers) {
+        long size = 0;
+        for (var header : headers.headerSet()) {
+            for (String value : header.getValue()) {
+                size += header.getKey().length() + 2L + value.length() + 2;
+            }
+        }
+        return size;
     }
 
     private static boolean isHttp11(ServerHttpRequest request) {

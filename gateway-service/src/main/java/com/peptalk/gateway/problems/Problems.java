@@ -24,6 +24,9 @@ public final class Problems {
     public static final URI METHOD_NOT_ALLOWED = URI.create("https://peptalk.dev/problems/method-not-allowed");
     public static final URI METHOD_NOT_IMPLEMENTED =
             URI.create("https://peptalk.dev/problems/method-not-implemented");
+    public static final URI URI_TOO_LONG = URI.create("https://peptalk.dev/problems/uri-too-long");
+    public static final URI HEADER_FIELDS_TOO_LARGE =
+            URI.create("https://peptalk.dev/problems/request-header-fields-too-large");
     /** The same type as token-service's 413: one name for one kind of refusal across the platform. */
     public static final URI PAYLOAD_TOO_LARGE = URI.create("https://peptalk.dev/problems/payload-too-large");
 
@@ -96,6 +99,18 @@ public final class Problems {
     /** A request the gateway cannot read unambiguously; {@code detail} says what is wrong with it. */
     public static ProblemDetail badRequest(String detail) {
         return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", detail);
+    }
+
+    /** A request line over {@code peptalk.gateway.limits.max-request-line} (RFC 9110 §15.5.15). */
+    public static ProblemDetail uriTooLong(long maxBytes) {
+        return problem(HttpStatus.URI_TOO_LONG, URI_TOO_LONG, "URI too long",
+                "The request line must be at most " + maxBytes + " bytes.");
+    }
+
+    /** Request headers over {@code peptalk.gateway.limits.max-header-size} (RFC 6585 §5). */
+    public static ProblemDetail headerFieldsTooLarge(long maxBytes) {
+        return problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, HEADER_FIELDS_TOO_LARGE,
+                "Request header fields too large", "The request headers must be at most " + maxBytes + " bytes.");
     }
 
     public static ProblemDetail notFound() {
