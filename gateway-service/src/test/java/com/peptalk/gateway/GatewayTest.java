@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,6 +45,10 @@ abstract class GatewayTest {
     @LocalServerPort
     int port;
 
+    /** The actuator's own port ({@code management.server.port}; a free one in the tests). */
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
@@ -69,6 +74,11 @@ abstract class GatewayTest {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** On the management port: the actuator is not on the public one. */
+    String managementUrl(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 
     /** The admin key as a bearer token. */

@@ -39,7 +39,7 @@ class RequestShapeTests extends GatewayTest {
         }
 
         assertNoServiceWasCalled();
-        String metrics = Http.get(url("/actuator/prometheus")).body();
+        String metrics = Http.get(managementUrl("/actuator/prometheus")).body();
         assertThat(metrics).doesNotContain("MFOO").contains("method=\"OTHER\"");
     }
 
