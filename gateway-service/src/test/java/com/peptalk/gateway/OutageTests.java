@@ -6,6 +6,7 @@ import com.peptalk.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +32,9 @@ class OutageTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     private static final String STOPPED_ISSUER = "http://127.0.0.1:" + FakeServices.closedPort() + "/realms/peptalk";
 
@@ -78,7 +82,7 @@ class OutageTests {
 
     @Test
     void reportsTheStoppedServiceDownAndStaysReady() {
-        var downstream = Http.get(url("/actuator/health/downstream"));
+        var downstream = Http.get(managementUrl("/actuator/health/downstream"));
 
         assertThat(downstream.statusCode()).isEqualTo(503);
         assertThat(JsonPath.<String>read(downstream.body(), "$.status")).isEqualTo("DOWN");
@@ -91,7 +95,7 @@ class OutageTests {
                         .isEqualTo("UP");
             }
         }
-        assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(managementUrl("/actuator/health/readiness")).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -113,5 +117,9 @@ class OutageTests {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    private String managementUrl(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 }

@@ -101,7 +101,7 @@ class LocalStackIT {
     void everyServiceIsReady() throws Exception {
         SoftAssertions softly = new SoftAssertions();
         for (String service : LocalStack.SERVICES.keySet()) {
-            HttpResponse<String> response = get(stack.url(service) + "/actuator/health/readiness");
+            HttpResponse<String> response = get(stack.managementUrl(service) + "/actuator/health/readiness");
             softly.assertThat(response.statusCode()).as("%s readiness: %s", service, response.body()).isEqualTo(200);
             if (response.statusCode() == 200) {
                 softly.assertThat(json.readTree(response.body()).path("status").asString())
@@ -114,7 +114,7 @@ class LocalStackIT {
     @Test
     @Order(2)
     void theGatewaySeesEveryServiceHealthy() throws Exception {
-        String url = stack.url("gateway-service") + "/actuator/health/downstream";
+        String url = stack.managementUrl("gateway-service") + "/actuator/health/downstream";
         // ./run up has waited for every service; give the gateway's own probes a moment all the same
         HttpResponse<String> response = awaitResponse(url, Duration.ofSeconds(60),
                 candidate -> candidate.statusCode() == 200 && allDownstreamUp(candidate.body()));

@@ -8,16 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
 
@@ -48,17 +45,6 @@ class CircuitBreakerFallback {
         log.warn("{} failed for {} {} (request id {}): {}", name, request.method(),
                 CallersPath.of(request.exchange()), RequestIdFilter.requestIdOf(request.exchange()), cause.toString());
         return problems.render(request.exchange(),
-                isTimeout(cause) ? Problems.gatewayTimeout(name) : Problems.serviceUnavailable(name));
-    }
-
-    /** The gateway reports its response timeout as a 504 {@link ResponseStatusException} around a timeout. */
-    static boolean isTimeout(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof ResponseStatusException status
-                    && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
-                return true;
-            }
-        }
-        return false;
+                NotAServiceFailure.isTimeout(cause) ? Problems.gatewayTimeout(name) : Problems.serviceUnavailable(name));
     }
 }
