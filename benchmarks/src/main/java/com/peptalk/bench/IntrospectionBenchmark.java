@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -89,18 +88,13 @@ final class IntrospectionBenchmark {
                             scenario.getValue()));
                 }
             }
-            List<LoadRun.Result> results = rounds.values().stream().map(IntrospectionBenchmark::median).toList();
+            List<LoadRun.Result> results = rounds.values().stream().map(LoadRun::median).toList();
             report(results);
         }
         finally {
             tokenService.destroy();
             tokenService.waitFor();
         }
-    }
-
-    private static LoadRun.Result median(List<LoadRun.Result> rounds) {
-        return rounds.stream().sorted(Comparator.comparingDouble(LoadRun.Result::perSecond)).toList()
-                .get(rounds.size() / 2);
     }
 
     private static void check(Introspection answer, boolean active) {
@@ -223,20 +217,12 @@ final class IntrospectionBenchmark {
     }
 
     private void report(List<LoadRun.Result> results) throws IOException {
-        LoadRun.Result baseline = results.getFirst();
         StringBuilder out = new StringBuilder();
         out.append("# Token introspection benchmark\n\n");
         out.append("%d closed-loop callers, %s warm-up, %d interleaved rounds of %s per scenario (the median round is shown), %d cores, Java %s.%n%n"
                 .formatted(THREADS, warmUp, ROUNDS, measure, Runtime.getRuntime().availableProcessors(),
                         Runtime.version()));
-        out.append("| scenario | calls | errors | req/s | p50 ms | p95 ms | p99 ms | req/s vs baseline | p99 vs baseline |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (LoadRun.Result r : results) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2fx | %.3fx |%n",
-                    r.name(), r.calls(), r.errors(), r.perSecond(), r.p50Nanos() / 1e6, r.p95Nanos() / 1e6,
-                    r.p99Nanos() / 1e6, r.perSecond() / baseline.perSecond(),
-                    (double) r.p99Nanos() / baseline.p99Nanos()));
-        }
+        out.append(LoadRun.table(results));
         LoadRun.Result unknown = results.get(1);
         LoadRun.Result revoked = results.get(2);
         out.append(String.format(Locale.ROOT, "%nInactive answers: revoked vs unknown token, median latency %.3fx,"
