@@ -73,7 +73,9 @@ public enum PeptalkService {
             case TOKEN -> List.of("PEPTALK_TOKENS_HASHKEY", "PEPTALK_TOKENS_ENCRYPTIONKEYS_",
                     "PEPTALK_TOKENS_ACTIVEKEYID");
             // admins sign in with API keys (their hashes) or an OIDC issuer; the session cookie needs its key
-            case GATEWAY -> List.of("PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY");
+            // and the key it signs the identities it relays to the services with
+            case GATEWAY -> List.of("PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY", "PEPTALK_GATEWAY_IDENTITY_SIGNINGKEY",
+                    "PEPTALK_GATEWAY_IDENTITY_KEYID");
             default -> List.of();
         };
     }

@@ -1,6 +1,7 @@
 package com.peptalk.gateway.forwarded;
 
 import com.peptalk.gateway.admin.AdminSubject;
+import com.peptalk.gateway.identity.RelayTokens;
 import com.peptalk.gateway.requestid.RequestIdFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -20,6 +21,8 @@ import java.util.List;
  * <ul>
  * <li>{@code X-Request-Id}: the exchange's id ({@link RequestIdFilter});</li>
  * <li>{@code X-Admin-Subject}: the admin the gateway authenticated, on admin routes; removed everywhere else;</li>
+ * <li>{@code Authorization} on admin routes: the gateway's signed identity of the caller ({@link RelayTokens});
+ * elsewhere the caller's own {@code Authorization} goes on untouched (Procore's webhooks use it);</li>
  * <li>{@code X-Real-IP}: the client's address as {@link TrustedProxies} reads it (the connection's, or what a
  * trusted proxy says); whatever the caller sent is replaced;</li>
  * <li>other "client address" headers that some services or libraries believe ({@code True-Client-IP},
@@ -57,6 +60,10 @@ public class GatewayOwnedHeaders implements HttpHeadersFilter, Ordered {
         String subject = AdminSubject.of(exchange);
         if (subject != null) {
             headers.set(AdminSubject.HEADER, subject);
+        }
+        String relayed = RelayTokens.of(exchange);
+        if (relayed != null) {
+            headers.setBearerAuth(relayed);
         }
         String requestId = RequestIdFilter.requestIdOf(exchange);
         if (requestId != null) {
