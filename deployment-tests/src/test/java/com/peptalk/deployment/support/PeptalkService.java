@@ -52,7 +52,10 @@ public enum PeptalkService {
         if (this == GATEWAY) {
             return downstream().stream().map(service -> service.gatewaySetting).toList();
         }
-        return requiredSettings;
+        // every servlet service trusts the gateway's identity key (libs/web, peptalk.web.identity.keys)
+        return java.util.stream.Stream.concat(requiredSettings.stream(),
+                java.util.stream.Stream.of("PEPTALK_WEB_IDENTITY_KEYS_0_ID", "PEPTALK_WEB_IDENTITY_KEYS_0_PUBLICKEY"))
+                .toList();
     }
 
     /**

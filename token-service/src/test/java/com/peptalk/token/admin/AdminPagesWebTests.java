@@ -1,5 +1,6 @@
 package com.peptalk.token.admin;
 
+import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.Http;
 import com.peptalk.testsupport.ServiceTest;
 import com.peptalk.token.tokens.ApiTokens;
@@ -178,7 +179,7 @@ class AdminPagesWebTests {
 
         HttpResponse<String> response = Http.post(url("/admin/project_groups/batch_action"),
                 "application/x-www-form-urlencoded", "batch_action=generate_api_tokens&ids=" + group,
-                Map.of("Sec-Fetch-Site", "cross-site"));
+                Map.of("Sec-Fetch-Site", "cross-site", "Authorization", GatewayIdentity.authorization()));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertReadableErrorPage(response);
@@ -329,12 +330,12 @@ class AdminPagesWebTests {
     }
 
     private HttpResponse<String> get(String path) {
-        return Http.get(url(path));
+        return Http.getAsAdmin(url(path));
     }
 
     private HttpResponse<String> batch(String form) {
         return Http.post(url("/admin/project_groups/batch_action"), "application/x-www-form-urlencoded", form,
-                Map.of());
+                Http.admin());
     }
 
     private String url(String path) {
