@@ -56,7 +56,7 @@ class ErrorResponsesTests extends GatewayTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<String>read(response.body(), "$.type"))
-                .isEqualTo("https://peptalk.dev/problems/bad-request");
+                .isEqualTo("https://peptalk.dev/problems/malformed-request");
         assertNoServiceWasCalled();
     }
 

@@ -51,21 +51,18 @@ class OutageTests {
     }
 
     @Test
-    void answersAServiceUnavailableProblemQuicklyWhenTheServiceIsStopped() {
+    void answersAReadableOutagePageQuicklyWhenTheIframeServiceIsStopped() {
         HttpResponse<String> response = assertTimeout(Duration.ofSeconds(3),
                 () -> Http.get(url("/integrations/procore/iframe?api_token=t0k3n"),
                         Map.of("X-Request-Id", "req-0123456789")));
 
+        // shown inside Procore's frame: a page, not JSON (issue 9)
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
         String body = response.body();
-        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("https://peptalk.dev/problems/service-unavailable");
-        assertThat(JsonPath.<String>read(body, "$.title")).isEqualTo("Service unavailable");
-        assertThat(JsonPath.<Integer>read(body, "$.status")).isEqualTo(503);
-        assertThat(JsonPath.<String>read(body, "$.detail")).contains("procore-iframe-service");
-        assertThat(JsonPath.<String>read(body, "$.instance")).isEqualTo("/integrations/procore/iframe");
-        assertThat(JsonPath.<String>read(body, "$.requestId")).isEqualTo("req-0123456789");
-        assertThat(body).doesNotContain("Exception", "127.0.0.1", "at org.");
+        assertThat(body).contains("<h1>Temporarily unavailable</h1>");
+        assertThat(body).doesNotContain("t0k3n", "Exception", "127.0.0.1", "at org.", "<a ");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-0123456789");
     }
 

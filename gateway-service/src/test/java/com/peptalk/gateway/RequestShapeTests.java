@@ -65,7 +65,7 @@ class RequestShapeTests extends GatewayTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(JsonPath.<String>read(response.body(), "$.type"))
-                .isEqualTo("https://peptalk.dev/problems/bad-request");
+                .isEqualTo("https://peptalk.dev/problems/malformed-request");
         assertNoServiceWasCalled();
     }
 

@@ -32,7 +32,7 @@ class RequestSizeTests extends GatewayTest {
                 + "\r\nConnection: close");
 
         assertThat(response.status()).isEqualTo(431);
-        assertProblemWithTheGatewaysHeaders(response, "https://peptalk.dev/problems/request-header-fields-too-large");
+        assertProblemWithTheGatewaysHeaders(response, "https://peptalk.dev/problems/headers-too-large");
         assertThat(FakeServices.requestsTo(DownstreamService.PROCORE_IFRAME)).isEmpty();
     }
 

@@ -15,7 +15,7 @@ public final class Problems {
     public static final URI SERVICE_UNAVAILABLE = URI.create("https://peptalk.dev/problems/service-unavailable");
     public static final URI GATEWAY_TIMEOUT = URI.create("https://peptalk.dev/problems/gateway-timeout");
     public static final URI NOT_FOUND = URI.create("https://peptalk.dev/problems/not-found");
-    public static final URI BAD_REQUEST = URI.create("https://peptalk.dev/problems/bad-request");
+    public static final URI BAD_REQUEST = URI.create("https://peptalk.dev/problems/malformed-request");
     public static final URI INTERNAL_ERROR = URI.create("https://peptalk.dev/problems/internal-error");
     public static final URI UNAUTHORIZED = URI.create("https://peptalk.dev/problems/unauthorized");
     public static final URI FORBIDDEN = URI.create("https://peptalk.dev/problems/forbidden");
@@ -26,7 +26,7 @@ public final class Problems {
             URI.create("https://peptalk.dev/problems/method-not-implemented");
     public static final URI URI_TOO_LONG = URI.create("https://peptalk.dev/problems/uri-too-long");
     public static final URI HEADER_FIELDS_TOO_LARGE =
-            URI.create("https://peptalk.dev/problems/request-header-fields-too-large");
+            URI.create("https://peptalk.dev/problems/headers-too-large");
     /** The same type as token-service's 413: one name for one kind of refusal across the platform. */
     public static final URI PAYLOAD_TOO_LARGE = URI.create("https://peptalk.dev/problems/payload-too-large");
 
