@@ -92,8 +92,7 @@ public class ApiTokens {
     /** Issues an extra token for a company or a user. */
     @Transactional
     public RevealedToken issue(IssueTokenRequest request) {
-        ApiTokenType kind = request.resourceType() == IssueTokenRequest.Kind.COMPANY ? ApiTokenType.COMPANY
-                : ApiTokenType.USER;
+        ApiTokenType kind = request.resourceType().type();
         String sql = kind == ApiTokenType.COMPANY ? "select id from companies where id = ? and status = 'active'"
                 : "select company_id from users where id = ? and status = 'active'";
         long companyId = jdbc.sql(sql).param(request.resourceId()).query(Long.class).optional()
