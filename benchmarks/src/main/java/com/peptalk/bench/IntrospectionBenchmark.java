@@ -2,9 +2,9 @@ package com.peptalk.bench;
 
 import com.peptalk.testsupport.SharedKafka;
 import com.peptalk.testsupport.SharedPostgres;
-import com.peptalk.tokenclient.Introspection;
 import com.peptalk.tokenclient.TokenClientProperties;
 import com.peptalk.tokenclient.TokenIntrospectionClient;
+import com.peptalk.tokencontracts.Introspection;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;

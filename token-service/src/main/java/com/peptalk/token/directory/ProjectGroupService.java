@@ -4,8 +4,8 @@ import com.peptalk.events.directory.ProjectGroupDeleted;
 import com.peptalk.events.directory.ProjectGroupMembershipChanged;
 import com.peptalk.events.directory.ProjectGroupUpserted;
 import com.peptalk.events.runtime.EventOutbox;
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.token.tokens.ApiTokens;
-import com.peptalk.token.tokens.TokenKind;
 import com.peptalk.token.web.ConflictException;
 import com.peptalk.token.web.NotFoundException;
 import com.peptalk.token.web.UnknownIdsException;
@@ -88,7 +88,7 @@ public class ProjectGroupService {
         jdbc.sql("delete from project_groups where id = :id").param("id", id).update();
         outbox.append(new ProjectGroupDeleted(id, group.companyId()));
         // the group's token must stop working now, and caches must hear it (token.events)
-        tokens.revokeAllOf(TokenKind.PROJECT_GROUP, id);
+        tokens.revokeAllOf(ApiTokenType.PROJECT_GROUP, id);
     }
 
     /** Makes {@code projectIds} the group's exact membership. */

@@ -4,6 +4,7 @@ import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.events.tokens.ApiTokenIssued;
 import com.peptalk.events.tokens.ApiTokenRevoked;
 import com.peptalk.events.tokens.ApiTokenRotated;
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.token.web.ConflictException;
 import com.peptalk.token.web.NotFoundException;
 import com.peptalk.token.web.UnknownIdsException;
@@ -62,7 +63,7 @@ public class ApiTokens {
     /** Gives a project its token unless it has an active one; part of creating the project. */
     @Transactional
     public void ensureProjectToken(long projectId, long companyId) {
-        insertIfNoneActive(TokenKind.PROJECT, projectId, companyId);
+        insertIfNoneActive(ApiTokenType.PROJECT, projectId, companyId);
     }
 
     /**
@@ -83,7 +84,7 @@ public class ApiTokens {
         List<Long> created = new ArrayList<>();
         List<Long> skipped = new ArrayList<>();
         for (Long id : ids) {
-            (insertIfNoneActive(TokenKind.PROJECT_GROUP, id, companyOfGroup.get(id)) ? created : skipped).add(id);
+            (insertIfNoneActive(ApiTokenType.PROJECT_GROUP, id, companyOfGroup.get(id)) ? created : skipped).add(id);
         }
         return new GenerateTokensResult(created, skipped);
     }
@@ -91,12 +92,12 @@ public class ApiTokens {
     /** Issues an extra token for a company or a user. */
     @Transactional
     public RevealedToken issue(IssueTokenRequest request) {
-        TokenKind kind = request.resourceType() == IssueTokenRequest.Kind.COMPANY ? TokenKind.COMPANY : TokenKind.USER;
-        String sql = kind == TokenKind.COMPANY ? "select id from companies where id = ? and status = 'active'"
+        ApiTokenType kind = request.resourceType().type();
+        String sql = kind == ApiTokenType.COMPANY ? "select id from companies where id = ? and status = 'active'"
                 : "select company_id from users where id = ? and status = 'active'";
         long companyId = jdbc.sql(sql).param(request.resourceId()).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException(kind.resourceType(), request.resourceId()));
-        String token = TokenFormat.newToken(kind.type(), random);
+        String token = TokenFormat.newToken(kind, random);
         UUID id = insert(kind, request.resourceId(), companyId, token);
         return reveal(id, kind, request.resourceId(), token);
     }
@@ -107,7 +108,7 @@ public class ApiTokens {
         if (!exists("projects", projectId)) {
             throw new NotFoundException("Project", projectId);
         }
-        return revealActive(TokenKind.PROJECT, projectId);
+        return revealActive(ApiTokenType.PROJECT, projectId);
     }
 
     /** "Open Procore": the group's token and its iframe URL. */
@@ -116,7 +117,7 @@ public class ApiTokens {
         if (!exists("project_groups", projectGroupId)) {
             throw new NotFoundException("ProjectGroup", projectGroupId);
         }
-        return revealActive(TokenKind.PROJECT_GROUP, projectGroupId);
+        return revealActive(ApiTokenType.PROJECT_GROUP, projectGroupId);
     }
 
     /**
@@ -129,10 +130,10 @@ public class ApiTokens {
         Instant graceEnd = clock.instant().plus(properties.rotationGracePeriod());
         jdbc.sql("update api_tokens set status = 'rotated', expires_at = ? where id = ?")
                 .params(Timestamp.from(graceEnd), tokenId).update();
-        String token = TokenFormat.newToken(old.kind().type(), random);
+        String token = TokenFormat.newToken(old.kind(), random);
         UUID replacement = insert(old.kind(), old.resourceId(), old.companyId(), token);
         jdbc.sql("update api_tokens set replaced_by = ? where id = ?").params(replacement, tokenId).update();
-        outbox.append(new ApiTokenRotated(tokenId, replacement, old.kind().type(), old.kind().resourceType(),
+        outbox.append(new ApiTokenRotated(tokenId, replacement, old.kind(), old.kind().resourceType(),
                 old.resourceId(), graceEnd));
         return reveal(replacement, old.kind(), old.resourceId(), token);
     }
@@ -149,14 +150,14 @@ public class ApiTokens {
         }
         jdbc.sql("update api_tokens set status = 'revoked', revoked_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), tokenId).update();
-        outbox.append(new ApiTokenRevoked(tokenId, token.kind().type(), token.kind().resourceType(),
+        outbox.append(new ApiTokenRevoked(tokenId, token.kind(), token.kind().resourceType(),
                 token.resourceId()));
         return view(tokenId);
     }
 
     /** Revokes every token of a resource that is going away (a deleted group, an archived project). */
     @Transactional
-    public int revokeAllOf(TokenKind kind, long resourceId) {
+    public int revokeAllOf(ApiTokenType kind, long resourceId) {
         List<UUID> ids = jdbc.sql("""
                 select id from api_tokens where resource_type = ? and resource_id = ? and status <> 'revoked'
                 for update
@@ -172,20 +173,21 @@ public class ApiTokens {
     }
 
     @Transactional(readOnly = true)
-    public List<ApiTokenView> list(Optional<TokenKind> kind, Optional<Long> resourceId, int limit) {
+    public List<ApiTokenView> list(Optional<ApiTokenType> kind, Optional<Long> resourceId, int limit) {
         return jdbc.sql("select " + VIEW_COLUMNS + """
                 from api_tokens
                 where (cast(? as text) is null or resource_type = ?) and (cast(? as bigint) is null or resource_id = ?)
                 order by created_at desc, id limit ?
                 """)
-                .params(kind.map(TokenKind::resourceType).orElse(null), kind.map(TokenKind::resourceType).orElse(null),
-                        resourceId.orElse(null), resourceId.orElse(null), limit)
+                .params(kind.map(ApiTokenType::resourceType).orElse(null),
+                        kind.map(ApiTokenType::resourceType).orElse(null), resourceId.orElse(null),
+                        resourceId.orElse(null), limit)
                 .query(this::mapView).list();
     }
 
     /** The active token of each given resource, by resource id (for the admin pages). */
     @Transactional(readOnly = true)
-    public Map<Long, ApiTokenView> activeTokens(TokenKind kind, List<Long> resourceIds) {
+    public Map<Long, ApiTokenView> activeTokens(ApiTokenType kind, List<Long> resourceIds) {
         return jdbc.sql("select " + VIEW_COLUMNS
                 + " from api_tokens where resource_type = ? and resource_id = any(?) and status = 'active'")
                 .params(kind.resourceType(), resourceIds.toArray(Long[]::new)).query(this::mapView).list().stream()
@@ -198,8 +200,8 @@ public class ApiTokens {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
-    private boolean insertIfNoneActive(TokenKind kind, long resourceId, long companyId) {
-        String token = TokenFormat.newToken(kind.type(), random);
+    private boolean insertIfNoneActive(ApiTokenType kind, long resourceId, long companyId) {
+        String token = TokenFormat.newToken(kind, random);
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 insert into api_tokens (id, resource_type, resource_id, api_token_type, company_id, display_prefix,
@@ -208,29 +210,29 @@ public class ApiTokens {
                 on conflict (resource_type, resource_id)
                     where status = 'active' and resource_type in ('Project', 'ProjectGroup')
                     do nothing
-                """).params(id, kind.resourceType(), resourceId, kind.column(), companyId,
+                """).params(id, kind.resourceType(), resourceId, kind.word(), companyId,
                 TokenFormat.displayPrefix(token), hasher.hash(token), cipher.encrypt(id, token), cipher.activeKeyId(),
                 Timestamp.from(clock.instant())).update();
         if (inserted == 1) {
-            outbox.append(new ApiTokenIssued(id, kind.type(), kind.resourceType(), resourceId, companyId, null));
+            outbox.append(new ApiTokenIssued(id, kind, kind.resourceType(), resourceId, companyId, null));
         }
         return inserted == 1;
     }
 
-    private UUID insert(TokenKind kind, long resourceId, long companyId, String token) {
+    private UUID insert(ApiTokenType kind, long resourceId, long companyId, String token) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into api_tokens (id, resource_type, resource_id, api_token_type, company_id, display_prefix,
                                         token_hash, token_ciphertext, key_id, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, kind.resourceType(), resourceId, kind.column(), companyId,
+                """).params(id, kind.resourceType(), resourceId, kind.word(), companyId,
                 TokenFormat.displayPrefix(token), hasher.hash(token), cipher.encrypt(id, token), cipher.activeKeyId(),
                 Timestamp.from(clock.instant())).update();
-        outbox.append(new ApiTokenIssued(id, kind.type(), kind.resourceType(), resourceId, companyId, null));
+        outbox.append(new ApiTokenIssued(id, kind, kind.resourceType(), resourceId, companyId, null));
         return id;
     }
 
-    private RevealedToken revealActive(TokenKind kind, long resourceId) {
+    private RevealedToken revealActive(ApiTokenType kind, long resourceId) {
         record Secret(UUID id, String keyId, byte[] ciphertext) {
         }
         Secret secret = jdbc.sql("""
@@ -242,8 +244,8 @@ public class ApiTokens {
         return reveal(secret.id(), kind, resourceId, cipher.decrypt(secret.id(), secret.keyId(), secret.ciphertext()));
     }
 
-    private RevealedToken reveal(UUID id, TokenKind kind, long resourceId, String token) {
-        return new RevealedToken(id, kind.column(), kind.resourceType(), resourceId, token, iframeUrl(token));
+    private RevealedToken reveal(UUID id, ApiTokenType kind, long resourceId, String token) {
+        return new RevealedToken(id, kind, kind.resourceType(), resourceId, token, iframeUrl(token));
     }
 
     private StoredToken lockActive(UUID tokenId) {
@@ -262,7 +264,7 @@ public class ApiTokens {
     }
 
     private StoredToken mapStored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StoredToken(rs.getObject("id", UUID.class), TokenKind.ofColumn(rs.getString("api_token_type")),
+        return new StoredToken(rs.getObject("id", UUID.class), ApiTokenType.parse(rs.getString("api_token_type")),
                 rs.getLong("resource_id"), rs.getLong("company_id"), rs.getString("status"));
     }
 
@@ -271,7 +273,7 @@ public class ApiTokens {
         String status = rs.getString("status");
         boolean active = status.equals("active")
                 || status.equals("rotated") && expiresAt != null && expiresAt.isAfter(clock.instant());
-        return new ApiTokenView(rs.getObject("id", UUID.class), rs.getString("api_token_type"),
+        return new ApiTokenView(rs.getObject("id", UUID.class), ApiTokenType.parse(rs.getString("api_token_type")),
                 rs.getString("resource_type"), rs.getLong("resource_id"), rs.getLong("company_id"),
                 rs.getString("display_prefix"), status, active, instant(rs.getTimestamp("created_at")), expiresAt,
                 instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")),
@@ -282,6 +284,6 @@ public class ApiTokens {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record StoredToken(UUID id, TokenKind kind, long resourceId, long companyId, String status) {
+    private record StoredToken(UUID id, ApiTokenType kind, long resourceId, long companyId, String status) {
     }
 }

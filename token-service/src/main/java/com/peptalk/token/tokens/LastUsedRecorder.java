@@ -1,9 +1,10 @@
 package com.peptalk.token.tokens;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -13,29 +14,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps {@code last_used_at} without a write per introspection: uses are gathered in memory and written in one
- * batch every flush interval (and at shutdown). Introspection stays a single read, and its timing does not
- * depend on whether the token exists.
+ * batch every {@code peptalk.tokens.last-used-flush-interval} (Spring's scheduler) and when the service stops.
+ * Introspection stays a single read, and its timing does not depend on whether the token exists. Unlike the event
+ * runtime's tasks it takes no ShedLock lock: each replica holds its own uses in memory and must write them itself.
  */
 @Component
-class LastUsedRecorder implements SmartLifecycle {
+class LastUsedRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(LastUsedRecorder.class);
 
     private final JdbcTemplate jdbc;
-    private final long flushMillis;
     private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
-    LastUsedRecorder(JdbcTemplate jdbc, TokenProperties properties) {
+    LastUsedRecorder(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.flushMillis = properties.lastUsedFlushInterval().toMillis();
     }
 
     void record(UUID tokenId, Instant at) {
@@ -51,38 +46,39 @@ class LastUsedRecorder implements SmartLifecycle {
                 batch.add(new Object[] { Timestamp.from(at), Timestamp.from(at), id });
             }
         }
-        if (!batch.isEmpty()) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
             jdbc.batchUpdate("""
                     update api_tokens set last_used_at = greatest(coalesce(last_used_at, ?), ?) where id = ?
                     """, batch);
         }
+        catch (RuntimeException ex) {
+            // keep them for the next round
+            batch.forEach(row -> record((UUID) row[2], ((Timestamp) row[0]).toInstant()));
+            throw ex;
+        }
         return batch.size();
     }
 
-    @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("token-last-used").daemon()
-                .factory());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                flush();
-            }
-            catch (RuntimeException ex) {
-                log.warn("could not write token last-used times, will retry: {}", ex.toString());
-            }
-        }, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
-        running = true;
+    /** A fixed delay: rounds never overlap, and a slow database only makes them rarer. */
+    @Scheduled(fixedDelayString = "${peptalk.tokens.last-used-flush-interval:"
+            + TokenProperties.DEFAULT_LAST_USED_FLUSH_INTERVAL + "}",
+            initialDelayString = "${peptalk.tokens.last-used-flush-interval:"
+                    + TokenProperties.DEFAULT_LAST_USED_FLUSH_INTERVAL + "}")
+    void flushOnSchedule() {
+        try {
+            flush();
+        }
+        catch (RuntimeException ex) {
+            log.warn("could not write token last-used times, will retry: {}", ex.toString());
+        }
     }
 
-    @Override
-    public void stop() {
-        running = false;
-        executor.shutdown();
-        flush();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    /** The last round, before the database connection goes (this bean is destroyed before the JdbcTemplate). */
+    @PreDestroy
+    void flushAtShutdown() {
+        flushOnSchedule();
     }
 }

@@ -1,10 +1,10 @@
 package com.peptalk.token.admin;
 
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.Http;
 import com.peptalk.testsupport.ServiceTest;
 import com.peptalk.token.tokens.ApiTokens;
-import com.peptalk.token.tokens.TokenKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +63,7 @@ class AdminPagesWebTests {
         long withToken = fixtures.group(company, "With token", List.of(tower, garage));
         long withoutToken = fixtures.group(company, "Without token", List.of(tower));
         tokens.generateForProjectGroups(List.of(withToken));
-        String prefix = tokens.activeTokens(TokenKind.PROJECT_GROUP, List.of(withToken))
+        String prefix = tokens.activeTokens(ApiTokenType.PROJECT_GROUP, List.of(withToken))
                 .get(withToken).displayPrefix();
 
         HttpResponse<String> page = get("/admin/project_groups?company_id=" + company);
