@@ -100,12 +100,16 @@ fi
 # gateway refuses to start without (throw-away values)
 PEPTALK_GATEWAY_ADMIN_APIKEYHASHES_0=$(printf %s "bench-$RANDOM-$RANDOM" | sha256sum | cut -d' ' -f1) \
 PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY=$(head -c 48 /dev/urandom | base64) \
+PEPTALK_GATEWAY_IDENTITY_SIGNINGKEY=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null |
+  openssl pkcs8 -topk8 -nocrypt -outform DER | base64 | tr -d '\n') \
+PEPTALK_GATEWAY_IDENTITY_KEYID=bench \
 PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_CAPACITY=1000000 \
 PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_REFILLPERSECOND=1000000 \
   "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" ${JFR[@]+"${JFR[@]}"} -jar "$JAR" --server.port="$GATEWAY_PORT" \
   --management.server.port="$MANAGEMENT_PORT" \
   --peptalk.gateway.services.procore-iframe="http://127.0.0.1:$BACKEND_PORT" >"$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
+GATEWAY_PID=$!
+PIDS+=("$GATEWAY_PID")
 
 PATH_=/integrations/procore/iframe?api_token=bench
 for _ in $(seq 1 120); do
@@ -118,35 +122,67 @@ done
   { tail -30 "$WORK/gateway.log" >&2; die "the gateway did not answer 200"; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$PATH_")" = 200 ] || die "nginx did not answer 200"
 
-# one wrk run: prints "req/s p50_ms p99_ms errors"
+# CPU time (ms, user + system) the processes have used so far; /proc/<pid>/stat fields 14 and 15, in clock ticks
+cpu_ms() {
+  local pid ticks=0 hz
+  hz=$(getconf CLK_TCK)
+  for pid in "$@"; do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo $((ticks * 1000 / hz))
+}
+
+# one wrk run: prints "req/s p50_ms p99_ms errors cpu_ms_per_request" (the CPU of the given processes, which does
+# not depend on what else runs on the machine, unlike req/s and latency)
 measure() {
-  local url=$1 connections=$2 duration=$3 output
+  local url=$1 connections=$2 duration=$3 output before after
+  shift 3
+  before=$(cpu_ms "$@")
   output=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$url" 2>&1)
+  after=$(cpu_ms "$@")
   printf '%s\n' "$output" >>"$WORK/wrk.log"
-  awk '
+  awk -v cpu=$((after - before)) '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     /Non-2xx or 3xx responses:/ { errors += $5 }
     /Socket errors:/ { for (i = 4; i <= NF; i += 2) { gsub(",", "", $(i)); errors += $(i) } }
-    END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors }' <<<"$output"
+    END { printf "%.0f %.3f %.3f %d %.4f\n", rps, p50, p99, errors, (requests > 0 ? cpu / requests : 0) }' <<<"$output"
 }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average: //'; }
 LOAD_BEFORE=$(load_average)
-say "warming up the gateway (JIT) ..."
-measure "http://127.0.0.1:$GATEWAY_PORT$PATH_" 64 "$((SECONDS_PER_RUN * 2))" >/dev/null
+# The JIT needs well over a hundred thousand requests before the gateway runs at its speed (on a busy machine,
+# minutes): warm up in 15 s chunks until it has served 200 000 requests and two chunks in a row differ by less than
+# 10 % in req/s, or for 300 s at most. (Stopping at the first two similar chunks measured a half-compiled gateway.)
+say "warming up the gateway (JIT) until its throughput settles ..."
+previous=0
+served=0
+for chunk in $(seq 1 20); do
+  rps=$(measure "http://127.0.0.1:$GATEWAY_PORT$PATH_" 64 15 | awk '{ print $1 }')
+  served=$((served + ${rps:-0} * 15))
+  say "  warm-up $((chunk * 15)) s: $rps req/s ($served requests so far)"
+  if ((served >= 200000)) && awk -v a="$rps" -v b="$previous" 'BEGIN { exit !(b > 0 && a / b < 1.1 && a / b > 0.9) }'; then
+    break
+  fi
+  previous=$rps
+done
 measure "http://127.0.0.1:$NGINX_PORT$PATH_" 64 2 >/dev/null
 
 declare -A RESULTS
 for round in $(seq 1 "$ROUNDS"); do
   for connections in "${CONNECTIONS[@]}"; do
     for target in nginx gateway; do
-      port=$([ "$target" = nginx ] && echo "$NGINX_PORT" || echo "$GATEWAY_PORT")
-      result=$(measure "http://127.0.0.1:$port$PATH_" "$connections" "$SECONDS_PER_RUN")
+      if [ "$target" = nginx ]; then
+        port=$NGINX_PORT
+        mapfile -t pids < <(pgrep -f "nginx: worker" || true) # its workers serve both the proxy and the backend
+      else
+        port=$GATEWAY_PORT
+        pids=("$GATEWAY_PID")
+      fi
+      result=$(measure "http://127.0.0.1:$port$PATH_" "$connections" "$SECONDS_PER_RUN" "${pids[@]}")
       RESULTS[$target,$connections,$round]=$result
-      say "round $round, $connections connections, $target: $result (req/s p50 ms p99 ms errors)"
+      say "round $round, $connections connections, $target: $result (req/s, p50 ms, p99 ms, errors, CPU ms/request)"
     done
   done
 done
@@ -164,18 +200,19 @@ column_sum() {
 
 {
   say "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${SECONDS_PER_RUN} s per run, median of $ROUNDS interleaved rounds; wrk -t2"
-  say "load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(load_average): above the core count, other processes competed"
+  say "load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(load_average) (above the core count, other processes competed for the CPU)"
   say ""
-  say "| connections | nginx req/s | nginx p50 | nginx p99 | gateway req/s | gateway p50 | gateway p99 | gateway/nginx req/s | p50 added | errors (nginx/gateway) |"
-  say "|---|---|---|---|---|---|---|---|---|---|"
+  say "| connections | nginx req/s | nginx p50 | nginx p99 | gateway req/s | gateway p50 | gateway p99 | gateway/nginx req/s | p50 added | errors (nginx/gateway) | CPU ms/request nginx (proxy + backend) / gateway |"
+  say "|---|---|---|---|---|---|---|---|---|---|---|"
   for connections in "${CONNECTIONS[@]}"; do
     n_rps=$(column_median nginx "$connections" 1); n_p50=$(column_median nginx "$connections" 2)
     n_p99=$(column_median nginx "$connections" 3); g_rps=$(column_median gateway "$connections" 1)
     g_p50=$(column_median gateway "$connections" 2); g_p99=$(column_median gateway "$connections" 3)
     awk -v c="$connections" -v nr="$n_rps" -v n5="$n_p50" -v n9="$n_p99" -v gr="$g_rps" -v g5="$g_p50" -v g9="$g_p99" \
       -v ne="$(column_sum nginx "$connections" 4)" -v ge="$(column_sum gateway "$connections" 4)" \
-      'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms | %.2f | %.2f ms | %d/%d |\n",
-               c, nr, n5, n9, gr, g5, g9, gr / nr, g5 - n5, ne, ge }'
+      -v nc="$(column_median nginx "$connections" 5)" -v gc="$(column_median gateway "$connections" 5)" \
+      'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms | %.2f | %.2f ms | %d/%d | %.3f / %.3f |\n",
+               c, nr, n5, n9, gr, g5, g9, gr / nr, g5 - n5, ne, ge, nc, gc }'
   done
 } | tee "$OUT/gateway-results.md"
 say "" "wrk output: $WORK/wrk.log; gateway log: $WORK/gateway.log"
