@@ -1,5 +1,6 @@
 package com.peptalk.bench;
 
+import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.SharedKafka;
 import com.peptalk.testsupport.SharedPostgres;
 import com.peptalk.tokenclient.TokenClientProperties;
@@ -116,6 +117,9 @@ final class IntrospectionBenchmark {
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--peptalk.tokens.public-base-url=http://localhost:8080",
                 "--peptalk.tokens.active-key-id=bench",
+                // trusts the identities this harness signs as the gateway would (GatewayIdentity)
+                "--peptalk.web.identity.keys[0].id=" + GatewayIdentity.KEY_ID,
+                "--peptalk.web.identity.keys[0].public-key=" + GatewayIdentity.publicKey(),
                 "--logging.level.root=WARN");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -171,11 +175,14 @@ final class IntrospectionBenchmark {
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/project-groups/api-tokens"))
+                .header("Authorization", GatewayIdentity.authorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"projectGroupIds\": [" + group + "]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String procore = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/project-groups/" + group
-                + "/procore")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                + "/procore"))
+                .header("Authorization", GatewayIdentity.authorization()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(procore);
         if (!token.find()) {
             throw new IllegalStateException("no token in Open Procore answer");
@@ -187,16 +194,21 @@ final class IntrospectionBenchmark {
     private static String seedRevokedToken(String base) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String company = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/companies"))
+                .header("Authorization", GatewayIdentity.authorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Revoked Co\"}")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String project = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/projects"))
+                .header("Authorization", GatewayIdentity.authorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"companyId\": " + field(company, "id")
                         + ", \"name\": \"Old site\"}")).build(), HttpResponse.BodyHandlers.ofString()).body();
         String report = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/projects/"
-                + field(project, "id") + "/procore-report")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                + field(project, "id") + "/procore-report"))
+                .header("Authorization", GatewayIdentity.authorization()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens/" + field(report, "tokenId") + "/revoke"))
+                .header("Authorization", GatewayIdentity.authorization())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         return field(report, "token");
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every {@link ServiceTest} context trusts the test gateway's public key ({@link GatewayIdentity}), as a service
+ * Every {@link ServiceTest} (every {@link EmbeddedInfrastructure}) context trusts the test gateway's public key ({@link GatewayIdentity}), as a service
  * trusts the real gateway's through {@code peptalk.web.identity.keys}.
  */
 class GatewayIdentityContextCustomizerFactory implements ContextCustomizerFactory {
@@ -20,8 +20,8 @@ class GatewayIdentityContextCustomizerFactory implements ContextCustomizerFactor
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
-        return TestContextAnnotationUtils.findMergedAnnotation(testClass, ServiceTest.class) == null ? null
-                : new TrustTheTestGateway();
+        return TestContextAnnotationUtils.findMergedAnnotation(testClass, EmbeddedInfrastructure.class) == null
+                ? null : new TrustTheTestGateway();
     }
 
     private record TrustTheTestGateway() implements ContextCustomizer {
