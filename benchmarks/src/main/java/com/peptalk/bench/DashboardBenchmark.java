@@ -55,7 +55,11 @@ final class DashboardBenchmark {
         this.offset = Integer.parseInt(System.getenv().getOrDefault("PEPTALK_PORT_OFFSET", "0"));
     }
 
+    /** token-service is called directly to seed: as the gateway would relay an admin. */
+    private String admin;
+
     void run() throws Exception {
+        admin = LocalIdentity.authorization(repository);
         if (get(url(8080, "/actuator/health/downstream")) != 200) {
             throw new IllegalStateException("the stack is not up and healthy: ./run up first");
         }
@@ -70,7 +74,7 @@ final class DashboardBenchmark {
                 + ", \"name\": \"Bench group\", \"projectIds\": " + projects + "}"));
         post(url(8081, "/api/directory/project-groups/api-tokens"), "{\"projectGroupIds\": [" + group + "]}");
         String groupToken = field(send(HttpRequest.newBuilder(URI.create(url(8081, "/api/directory/project-groups/"
-                + group + "/procore"))).build()), "token");
+                + group + "/procore"))).header("Authorization", admin).build()), "token");
         int events = publishMonthOfMessages(projects.getFirst());
         String path = "/integrations/procore/iframe?api_token=" + URLEncoder.encode(groupToken, StandardCharsets.UTF_8)
                 + "&project_id=" + projects.getFirst();
@@ -175,7 +179,7 @@ final class DashboardBenchmark {
 
     private String post(String url, String json) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Authorization", admin).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private String send(HttpRequest request) throws Exception {

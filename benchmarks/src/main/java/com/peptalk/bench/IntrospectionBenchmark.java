@@ -1,10 +1,11 @@
 package com.peptalk.bench;
 
+import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.SharedKafka;
 import com.peptalk.testsupport.SharedPostgres;
-import com.peptalk.tokenclient.Introspection;
 import com.peptalk.tokenclient.TokenClientProperties;
 import com.peptalk.tokenclient.TokenIntrospectionClient;
+import com.peptalk.tokencontracts.Introspection;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -89,18 +89,13 @@ final class IntrospectionBenchmark {
                             scenario.getValue()));
                 }
             }
-            List<LoadRun.Result> results = rounds.values().stream().map(IntrospectionBenchmark::median).toList();
+            List<LoadRun.Result> results = rounds.values().stream().map(LoadRun::median).toList();
             report(results);
         }
         finally {
             tokenService.destroy();
             tokenService.waitFor();
         }
-    }
-
-    private static LoadRun.Result median(List<LoadRun.Result> rounds) {
-        return rounds.stream().sorted(Comparator.comparingDouble(LoadRun.Result::perSecond)).toList()
-                .get(rounds.size() / 2);
     }
 
     private static void check(Introspection answer, boolean active) {
@@ -122,6 +117,9 @@ final class IntrospectionBenchmark {
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--peptalk.tokens.public-base-url=http://localhost:8080",
                 "--peptalk.tokens.active-key-id=bench",
+                // trusts the identities this harness signs as the gateway would (GatewayIdentity)
+                "--peptalk.web.identity.keys[0].id=" + GatewayIdentity.KEY_ID,
+                "--peptalk.web.identity.keys[0].public-key=" + GatewayIdentity.publicKey(),
                 "--logging.level.root=WARN");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -177,11 +175,14 @@ final class IntrospectionBenchmark {
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/project-groups/api-tokens"))
+                .header("Authorization", GatewayIdentity.authorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"projectGroupIds\": [" + group + "]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String procore = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/project-groups/" + group
-                + "/procore")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                + "/procore"))
+                .header("Authorization", GatewayIdentity.authorization()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(procore);
         if (!token.find()) {
             throw new IllegalStateException("no token in Open Procore answer");
@@ -193,16 +194,21 @@ final class IntrospectionBenchmark {
     private static String seedRevokedToken(String base) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String company = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/companies"))
+                .header("Authorization", GatewayIdentity.authorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Revoked Co\"}")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String project = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/projects"))
+                .header("Authorization", GatewayIdentity.authorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"companyId\": " + field(company, "id")
                         + ", \"name\": \"Old site\"}")).build(), HttpResponse.BodyHandlers.ofString()).body();
         String report = http.send(HttpRequest.newBuilder(URI.create(base + "/api/directory/projects/"
-                + field(project, "id") + "/procore-report")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                + field(project, "id") + "/procore-report"))
+                .header("Authorization", GatewayIdentity.authorization()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens/" + field(report, "tokenId") + "/revoke"))
+                .header("Authorization", GatewayIdentity.authorization())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         return field(report, "token");
     }
@@ -223,20 +229,12 @@ final class IntrospectionBenchmark {
     }
 
     private void report(List<LoadRun.Result> results) throws IOException {
-        LoadRun.Result baseline = results.getFirst();
         StringBuilder out = new StringBuilder();
         out.append("# Token introspection benchmark\n\n");
         out.append("%d closed-loop callers, %s warm-up, %d interleaved rounds of %s per scenario (the median round is shown), %d cores, Java %s.%n%n"
                 .formatted(THREADS, warmUp, ROUNDS, measure, Runtime.getRuntime().availableProcessors(),
                         Runtime.version()));
-        out.append("| scenario | calls | errors | req/s | p50 ms | p95 ms | p99 ms | req/s vs baseline | p99 vs baseline |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (LoadRun.Result r : results) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2fx | %.3fx |%n",
-                    r.name(), r.calls(), r.errors(), r.perSecond(), r.p50Nanos() / 1e6, r.p95Nanos() / 1e6,
-                    r.p99Nanos() / 1e6, r.perSecond() / baseline.perSecond(),
-                    (double) r.p99Nanos() / baseline.p99Nanos()));
-        }
+        out.append(LoadRun.table(results));
         LoadRun.Result unknown = results.get(1);
         LoadRun.Result revoked = results.get(2);
         out.append(String.format(Locale.ROOT, "%nInactive answers: revoked vs unknown token, median latency %.3fx,"

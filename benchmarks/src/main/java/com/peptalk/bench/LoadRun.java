@@ -22,6 +22,27 @@ final class LoadRun {
 
     private static final int MAX_SAMPLES_PER_THREAD = 5_000_000;
 
+    /** A Markdown table of the results, each against the first (the baseline): req/s and p99 ratios. */
+    static String table(List<Result> results) {
+        Result baseline = results.getFirst();
+        StringBuilder out = new StringBuilder();
+        out.append("| scenario | calls | errors | req/s | p50 ms | p95 ms | p99 ms | req/s vs baseline | p99 vs baseline |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            out.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2fx | %.3fx |%n",
+                    r.name(), r.calls(), r.errors(), r.perSecond(), r.p50Nanos() / 1e6, r.p95Nanos() / 1e6,
+                    r.p99Nanos() / 1e6, r.perSecond() / baseline.perSecond(),
+                    (double) r.p99Nanos() / baseline.p99Nanos()));
+        }
+        return out.toString();
+    }
+
+    /** The median round of a scenario run in several interleaved rounds (by throughput). */
+    static Result median(List<Result> rounds) {
+        return rounds.stream().sorted(java.util.Comparator.comparingDouble(Result::perSecond)).toList()
+                .get(rounds.size() / 2);
+    }
+
     static Result run(String name, int threads, Duration warmUp, Duration measure, Runnable action)
             throws InterruptedException {
         drive(threads, warmUp, action, false);

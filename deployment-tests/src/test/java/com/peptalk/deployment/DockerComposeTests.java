@@ -44,8 +44,8 @@ class DockerComposeTests {
 
     @ParameterizedTest
     @EnumSource(PeptalkService.class)
-    void healthcheckAsksReadinessOnTheServersPort(PeptalkService service) {
-        int port = ServiceApplication.of(service).port();
+    void healthcheckAsksReadinessOnTheManagementPort(PeptalkService service) {
+        int port = ServiceApplication.of(service).managementPort();
         Object test = Yml.at(COMPOSE.service(service.id()), service.id(), "healthcheck", "test");
         String command = test instanceof List<?> list ? String.join(" ", list.stream().map(String::valueOf).toList())
                 : String.valueOf(test);
@@ -97,7 +97,7 @@ class DockerComposeTests {
             }
         });
         List<Object> ports = Yml.listAt(COMPOSE.service(PeptalkService.GATEWAY.id()), "gateway", "ports");
-        assertThat(ports).hasSize(1);
+        assertThat(ports).as("the gateway's public port only, never its management port").hasSize(1);
         assertThat(Compose.withDefaults(String.valueOf(ports.getFirst()))).endsWith(":" + gatewayPort);
     }
 

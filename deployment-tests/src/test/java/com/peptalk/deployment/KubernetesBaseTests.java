@@ -58,19 +58,25 @@ class KubernetesBaseTests {
 
     @ParameterizedTest
     @EnumSource(PeptalkService.class)
-    void containerServiceAndProbesUseTheServersPort(PeptalkService service) {
-        int port = ServiceApplication.of(service).port();
+    void containerServiceAndProbesUseTheServersAndManagementPorts(PeptalkService service) {
+        ServiceApplication application = ServiceApplication.of(service);
+        int port = application.port();
         Workload workload = workload(service);
         Manifest k8sService = BASE.manifest("Service", service.id());
 
         List<Object> containerPorts = Yml.listAt(workload.container(), workload.where(), "ports");
-        assertThat(containerPorts).as("%s container ports", service).hasSize(1);
+        assertThat(containerPorts).as("%s container ports", service).hasSize(application.hasManagementPort() ? 2 : 1);
         assertThat(Yml.string(containerPorts.getFirst(), workload.where(), "containerPort"))
                 .as("%s containerPort", service).isEqualTo(String.valueOf(port));
         assertThat(Yml.string(containerPorts.getFirst(), workload.where(), "name")).isEqualTo("http");
+        if (application.hasManagementPort()) {
+            assertThat(Yml.string(containerPorts.get(1), workload.where(), "name")).isEqualTo("management");
+            assertThat(Yml.string(containerPorts.get(1), workload.where(), "containerPort"))
+                    .as("%s management containerPort", service).isEqualTo(String.valueOf(application.managementPort()));
+        }
 
         List<Object> servicePorts = Yml.listAt(k8sService.content(), k8sService.where(), "spec", "ports");
-        assertThat(servicePorts).as("%s Service ports", service).hasSize(1);
+        assertThat(servicePorts).as("%s Service ports (never the management port)", service).hasSize(1);
         Object servicePort = servicePorts.getFirst();
         assertThat(Yml.string(servicePort, k8sService.where(), "name")).isEqualTo("http");
         assertThat(Yml.string(servicePort, k8sService.where(), "port"))
@@ -80,7 +86,7 @@ class KubernetesBaseTests {
 
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             assertThat(workload.resolvePort(Yml.at(workload.container(), workload.where(), probe, "httpGet", "port")))
-                    .as("%s %s port", service, probe).isEqualTo(port);
+                    .as("%s %s port (the actuator's)", service, probe).isEqualTo(application.managementPort());
         }
     }
 
@@ -100,14 +106,15 @@ class KubernetesBaseTests {
                 .isEqualTo("/actuator/health/liveness");
         assertThat(Yml.string(workload.container(), workload.where(), "readinessProbe", "httpGet", "path"))
                 .isEqualTo("/actuator/health/readiness");
-        assertThat(application.property("management.server.port"))
-                .as("%s: a separate management port would move the probes off server.port", application.where())
-                .isEmpty();
+        if (application.hasManagementPort()) {
+            assertThat(application.managementPort()).as("%s management.server.port", application.where())
+                    .isPositive();
+        }
     }
 
     @ParameterizedTest
     @EnumSource(PeptalkService.class)
-    void prometheusScrapesTheServersPort(PeptalkService service) {
+    void prometheusScrapesTheManagementPort(PeptalkService service) {
         ServiceApplication application = ServiceApplication.of(service);
         Workload workload = workload(service);
         Map<String, Object> annotations = Yml.mapAt(workload.podTemplate(), workload.where(), "metadata", "annotations");
@@ -116,7 +123,7 @@ class KubernetesBaseTests {
                 .contains("prometheus");
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/actuator/prometheus")
-                .containsEntry("prometheus.io/port", String.valueOf(application.port()));
+                .containsEntry("prometheus.io/port", String.valueOf(application.managementPort()));
     }
 
     @ParameterizedTest

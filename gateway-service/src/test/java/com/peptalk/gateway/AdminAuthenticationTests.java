@@ -82,7 +82,9 @@ class AdminAuthenticationTests extends GatewayTest {
         assertThat(response.body()).isEqualTo("reached");
         assertThat(FakeServices.requestsTo(service)).singleElement().satisfies(request -> {
             assertThat(request.getUrl()).isEqualTo(path);
-            assertThat(request.getHeaders().keys()).doesNotContain("Authorization", "X-Api-Key");
+            assertThat(request.getHeaders().keys()).doesNotContain("X-Api-Key");
+            // the gateway's signed identity instead of the caller's key (IdentityRelayTests)
+            assertThat(request.getHeader("Authorization")).startsWith("Bearer ey").doesNotContain(ADMIN_KEY);
             assertThat(request.getHeader("X-Admin-Subject")).isEqualTo(ADMIN_SUBJECT);
             assertThat(request.getHeaders().getHeader("X-Admin-Subject").values()).hasSize(1);
             assertThat(request.getHeader("Cookie")).isEqualTo("theme=dark");

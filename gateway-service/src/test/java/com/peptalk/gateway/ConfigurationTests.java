@@ -92,4 +92,15 @@ class ConfigurationTests {
                 .contains("peptalk.gateway.rate-limits.groups[kiosks].capacity",
                         "peptalk.gateway.rate-limits.groups[webhooks].refillPerSecond");
     }
+
+    @Test
+    void refusesAnIdentitySigningKeyThatIsMissingOrNoP256KeyWithoutShowingIt(CapturedOutput output) {
+        assertThat(GatewayStartup.failureOf("peptalk.gateway.identity.signing-key="))
+                .contains("peptalk.gateway.identity.signingKey", "must not be blank");
+        assertThat(GatewayStartup.failureOf("peptalk.gateway.identity.signing-key=bm90LWEta2V5LWF0LWFsbA"))
+                .contains("peptalk.gateway.identity.signing-key must be an EC P-256 private key");
+        assertThat(output.getAll()).doesNotContain("bm90LWEta2V5LWF0LWFsbA");
+        assertThat(GatewayStartup.failureOf("peptalk.gateway.identity.key-id=two words"))
+                .contains("peptalk.gateway.identity.keyId");
+    }
 }

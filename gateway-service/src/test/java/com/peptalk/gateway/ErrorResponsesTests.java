@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -54,7 +56,7 @@ class ErrorResponsesTests extends GatewayTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<String>read(response.body(), "$.type"))
-                .isEqualTo("https://peptalk.dev/problems/bad-request");
+                .isEqualTo("https://peptalk.dev/problems/malformed-request");
         assertNoServiceWasCalled();
     }
 
@@ -68,7 +70,8 @@ class ErrorResponsesTests extends GatewayTest {
 
     @Test
     void answersItsOwnClientErrorsWithProblemsAndNoStackTrace() {
-        var response = Http.post(url("/actuator/health"), "application/json", "{}", Map.of());
+        var response = Http.send(HttpRequest.newBuilder(URI.create(url("/integrations/procore/iframe")))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

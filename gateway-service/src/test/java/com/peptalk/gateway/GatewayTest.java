@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,12 +19,12 @@ import java.util.Map;
 /**
  * The gateway on a random port in front of the six fake services and a fake identity provider. Every test class
  * that extends this shares one Spring context. The response timeout is short so that a slow service costs a test
- * one second, not ten; the health timeout is long, since a busy two-core machine can take more than a second over
- * a cold first check. Admin keys, session key and (small) rate limits come from the {@code test} profile; the
+ * two seconds, not ten (one second was too short for the first call to a cold fake on a busy two-core machine); the
+ * health timeout is long, since a busy two-core machine can take more than a second over a cold first check. Admin keys, session key and (small) rate limits come from the {@code test} profile; the
  * clock stands still unless a test moves it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "peptalk.gateway.response-timeout=1s",
+        "peptalk.gateway.response-timeout=2s",
         "peptalk.gateway.health-timeout=5s",
         "peptalk.gateway.frame-ancestors=https://*.procore.com,https://procore.example.test",
         "peptalk.gateway.admin.jwt.audience=" + FakeIdentityProvider.AUDIENCE })
@@ -43,6 +44,10 @@ abstract class GatewayTest {
 
     @LocalServerPort
     int port;
+
+    /** The actuator's own port ({@code management.server.port}; a free one in the tests). */
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
@@ -69,6 +74,11 @@ abstract class GatewayTest {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** On the management port: the actuator is not on the public one. */
+    String managementUrl(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 
     /** The admin key as a bearer token. */

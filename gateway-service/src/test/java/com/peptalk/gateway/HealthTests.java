@@ -15,7 +15,7 @@ class HealthTests extends GatewayTest {
 
     @Test
     void reportsEveryServiceUpThroughTheDownstreamGroup() {
-        var downstream = Http.get(url("/actuator/health/downstream"));
+        var downstream = Http.get(managementUrl("/actuator/health/downstream"));
 
         assertThat(downstream.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<String>read(downstream.body(), "$.status")).isEqualTo("UP");
@@ -33,8 +33,8 @@ class HealthTests extends GatewayTest {
         FakeServices.of(DownstreamService.DELIVERY).stubFor(get("/actuator/health/readiness")
                 .willReturn(jsonResponse("{\"status\":\"OUT_OF_SERVICE\"}", 503)));
 
-        var downstream = Http.get(url("/actuator/health/downstream"));
-        var readiness = Http.get(url("/actuator/health/readiness"));
+        var downstream = Http.get(managementUrl("/actuator/health/downstream"));
+        var readiness = Http.get(managementUrl("/actuator/health/readiness"));
 
         assertThat(downstream.statusCode()).isEqualTo(503);
         assertThat(JsonPath.<String>read(downstream.body(), "$.components['delivery-service'].status"))
@@ -47,8 +47,8 @@ class HealthTests extends GatewayTest {
 
     @Test
     void isLiveAndReadyOnItsOwn() {
-        assertThat(Http.get(url("/actuator/health/liveness")).statusCode()).isEqualTo(200);
-        assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(managementUrl("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(managementUrl("/actuator/health/readiness")).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -56,11 +56,24 @@ class HealthTests extends GatewayTest {
         FakeServices.of(DownstreamService.TOKEN).stubFor(get("/api/tokens/1").willReturn(jsonResponse("{}", 200)));
         Http.get(url("/api/tokens/1"), asAdmin());
 
-        var metrics = Http.get(url("/actuator/prometheus"));
+        var metrics = Http.get(managementUrl("/actuator/prometheus"));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"gateway-service\"",
                 "resilience4j_circuitbreaker_state{", "spring_cloud_gateway_requests_seconds_count{",
                 "routeId=\"token-admin\"");
+    }
+
+    /** Issue 8, row 6: probes and scraping use the management port; the public port does not serve the actuator. */
+    @Test
+    void keepsTheActuatorOffThePublicPort() {
+        for (String path : new String[] { "/actuator/health", "/actuator/health/downstream", "/actuator/prometheus",
+                "/actuator" }) {
+            var response = Http.get(url(path));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).doesNotContain("token-service", "resilience4j");
+        }
+        assertThat(managementPort).isNotEqualTo(port);
     }
 }

@@ -6,6 +6,7 @@ import com.peptalk.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +33,9 @@ class OutageTests {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     private static final String STOPPED_ISSUER = "http://127.0.0.1:" + FakeServices.closedPort() + "/realms/peptalk";
 
     @DynamicPropertySource
@@ -47,21 +51,18 @@ class OutageTests {
     }
 
     @Test
-    void answersAServiceUnavailableProblemQuicklyWhenTheServiceIsStopped() {
+    void answersAReadableOutagePageQuicklyWhenTheIframeServiceIsStopped() {
         HttpResponse<String> response = assertTimeout(Duration.ofSeconds(3),
                 () -> Http.get(url("/integrations/procore/iframe?api_token=t0k3n"),
                         Map.of("X-Request-Id", "req-0123456789")));
 
+        // shown inside Procore's frame: a page, not JSON (issue 9)
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
         String body = response.body();
-        assertThat(JsonPath.<String>read(body, "$.type")).isEqualTo("https://peptalk.dev/problems/service-unavailable");
-        assertThat(JsonPath.<String>read(body, "$.title")).isEqualTo("Service unavailable");
-        assertThat(JsonPath.<Integer>read(body, "$.status")).isEqualTo(503);
-        assertThat(JsonPath.<String>read(body, "$.detail")).contains("procore-iframe-service");
-        assertThat(JsonPath.<String>read(body, "$.instance")).isEqualTo("/integrations/procore/iframe");
-        assertThat(JsonPath.<String>read(body, "$.requestId")).isEqualTo("req-0123456789");
-        assertThat(body).doesNotContain("Exception", "127.0.0.1", "at org.");
+        assertThat(body).contains("<h1>Temporarily unavailable</h1>");
+        assertThat(body).doesNotContain("t0k3n", "Exception", "127.0.0.1", "at org.", "<a ");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-0123456789");
     }
 
@@ -78,7 +79,7 @@ class OutageTests {
 
     @Test
     void reportsTheStoppedServiceDownAndStaysReady() {
-        var downstream = Http.get(url("/actuator/health/downstream"));
+        var downstream = Http.get(managementUrl("/actuator/health/downstream"));
 
         assertThat(downstream.statusCode()).isEqualTo(503);
         assertThat(JsonPath.<String>read(downstream.body(), "$.status")).isEqualTo("DOWN");
@@ -91,7 +92,7 @@ class OutageTests {
                         .isEqualTo("UP");
             }
         }
-        assertThat(Http.get(url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(managementUrl("/actuator/health/readiness")).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -113,5 +114,9 @@ class OutageTests {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    private String managementUrl(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 }

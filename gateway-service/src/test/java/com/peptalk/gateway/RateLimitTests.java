@@ -39,7 +39,7 @@ class RateLimitTests extends GatewayTest {
         assertThat(JsonPath.<Integer>read(limited.body(), "$.status")).isEqualTo(429);
         assertThat(JsonPath.<String>read(limited.body(), "$.instance")).isEqualTo(KIOSK_HEARTBEATS);
         assertThat(FakeServices.requestsTo(DownstreamService.TRACKING)).hasSize(3);
-        assertThat(Http.get(url("/actuator/prometheus")).body())
+        assertThat(Http.get(managementUrl("/actuator/prometheus")).body())
                 .containsPattern("gateway_rate_limited_total\\{[^}]*group=\"kiosks\"");
 
         clock.advance(Duration.ofMillis(1_999));

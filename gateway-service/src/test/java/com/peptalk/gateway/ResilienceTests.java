@@ -6,7 +6,10 @@ import com.peptalk.testsupport.Http;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,10 +29,10 @@ class ResilienceTests extends GatewayTest {
     @Test
     void answersAGatewayTimeoutProblemWhenAServiceIsTooSlow() {
         FakeServices.of(DownstreamService.AUTOMATION).stubFor(get("/api/automation/runs")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
 
-        // the response timeout is 1 s here; the service would take 3 s
-        HttpResponse<String> response = assertTimeout(Duration.ofMillis(2_500),
+        // the response timeout is 2 s here; the service would take 5 s
+        HttpResponse<String> response = assertTimeout(Duration.ofMillis(4_500),
                 () -> Http.get(url("/api/automation/runs"), asAdmin()));
 
         assertThat(response.statusCode()).isEqualTo(504);
@@ -97,5 +100,47 @@ class ResilienceTests extends GatewayTest {
         assertThat(JsonPath.<String>read(whileOpen.body(), "$.service")).isEqualTo("heartbeat-service");
         assertThat(FakeServices.requestsTo(DownstreamService.HEARTBEAT)).hasSize(reachedWhileClosed);
         assertThat(circuitBreakers.circuitBreaker("token-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void refusesABodyOverTheLimitEveryTimeWithoutCountingItAgainstTheService() {
+        byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
+        CircuitBreaker token = circuitBreakers.circuitBreaker("token-service");
+
+        for (int attempt = 0; attempt < 17; attempt++) {
+            // as curl sends a large body: the gateway can refuse before the body is sent
+            HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(url("/api/directory/companies")))
+                    .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/json")
+                    .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(fiveMegabytes)).build());
+
+            assertThat(response.statusCode()).as("attempt %d", attempt).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JsonPath.<String>read(response.body(), "$.type"))
+                    .isEqualTo("https://peptalk.dev/problems/payload-too-large");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+
+        assertThat(FakeServices.requestsTo(DownstreamService.TOKEN)).isEmpty();
+        assertThat(token.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(token.getMetrics().getNumberOfBufferedCalls()).isZero();
+    }
+
+    @Test
+    void refusesAChunkedBodyThatGrowsOverTheLimitWithoutCountingItAgainstTheService() {
+        StringBuilder chunks = new StringBuilder();
+        String chunk = "x".repeat(64 * 1024);
+        for (int i = 0; i < 20; i++) { // 1.25 MB in all, over the 1 MB limit
+            chunks.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        chunks.append("0\r\n\r\n");
+
+        RawHttp.Response response = RawHttp.send(port, "POST /api/directory/companies HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked", chunks.toString().getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(FakeServices.requestsTo(DownstreamService.TOKEN)).isEmpty();
+        assertThat(circuitBreakers.circuitBreaker("token-service").getMetrics().getNumberOfBufferedCalls()).isZero();
     }
 }

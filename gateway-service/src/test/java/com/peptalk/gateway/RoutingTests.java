@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -96,5 +99,23 @@ class RoutingTests extends GatewayTest {
         assertThat(requestId).doesNotContain("script").hasSize(36);
         assertThat(FakeServices.requestsTo(DownstreamService.TOKEN)).singleElement()
                 .satisfies(request -> assertThat(request.getHeader("X-Request-Id")).isEqualTo(requestId));
+    }
+
+    @Test
+    void servesEveryServicesOpenApiDocumentToAdminsUnderOnePath() {
+        for (DownstreamService service : DownstreamService.values()) {
+            String name = service.serviceName().replace("-service", "");
+            FakeServices.of(service).stubFor(get("/v3/api-docs").willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"openapi\":\"3.1.0\"}")));
+
+            var anonymous = Http.get(url("/admin/api-docs/" + name));
+            var admin = Http.get(url("/admin/api-docs/" + name), asAdmin());
+
+            assertThat(anonymous.statusCode()).as(name).isIn(302, 401);
+            assertThat(admin.statusCode()).as(name).isEqualTo(200);
+            assertThat(admin.body()).isEqualTo("{\"openapi\":\"3.1.0\"}");
+            FakeServices.of(service).verify(getRequestedFor(urlEqualTo("/v3/api-docs"))
+                    .withHeader("Authorization", matching("Bearer .+")));
+        }
     }
 }

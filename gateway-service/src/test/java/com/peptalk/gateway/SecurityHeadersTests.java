@@ -52,9 +52,9 @@ class SecurityHeadersTests extends GatewayTest {
     @Test
     void putsThemOnTheGatewaysOwnAnswersToo() {
         HttpHeaders notFound = Http.get(url("/no/such/page")).headers();
-        HttpHeaders health = Http.get(url("/actuator/health/liveness")).headers();
+        HttpHeaders refused = Http.get(url("/api/tokens/../x")).headers();
 
-        for (HttpHeaders headers : new HttpHeaders[] { notFound, health }) {
+        for (HttpHeaders headers : new HttpHeaders[] { notFound, refused }) {
             assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(headers.firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
             assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");

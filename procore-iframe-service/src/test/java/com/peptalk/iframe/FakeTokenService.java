@@ -2,6 +2,10 @@ package com.peptalk.iframe;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.peptalk.events.tokens.ApiTokenType;
+import com.peptalk.tokencontracts.Introspection;
+import com.peptalk.tokencontracts.ProcoreApp;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +14,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -24,18 +27,20 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * token-service's introspection endpoint ({@code POST /internal/tokens/introspect}, body {@code {"token": …}}), faked
  * with WireMock: one server per test JVM on a port chosen once, so it can be stopped and started again where the
  * service expects it. Every token a test mints is random, so tests never see each other's answers; a token nobody
- * minted is inactive, as token-service answers for an unknown, revoked or expired one.
+ * minted is inactive, as token-service answers for an unknown, revoked or expired one. Answers are the contract's
+ * record ({@code peptalk-token-contracts}) written as JSON, so they have exactly token-service's shape.
  */
 final class FakeTokenService {
 
     private static final String PATH = "/internal/tokens/introspect";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PORT = freePort();
     private static final WireMockServer SERVER = new WireMockServer(options().port(PORT));
 
     static {
         SERVER.start();
-        SERVER.stubFor(post(PATH).atPriority(10).willReturn(json("{\"active\": false}")));
+        SERVER.stubFor(post(PATH).atPriority(10).willReturn(json(Introspection.INACTIVE)));
         Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "fake-token-service-stop"));
     }
 
@@ -45,17 +50,17 @@ final class FakeTokenService {
 
     /** A project's token, as "View Procore Report" shows it. */
     static String projectToken(long projectId) {
-        return active("pr", "project", "Project", projectId, projectId);
+        return active("pr", ApiTokenType.PROJECT, projectId, ProcoreApp.project(projectId), projectId);
     }
 
     /** A project group's token, as "Open Procore" shows it; it may see the group's projects. */
     static String groupToken(long groupId, long... projectIds) {
-        return active("pg", "project_group", "ProjectGroup", groupId, projectIds);
+        return active("pg", ApiTokenType.PROJECT_GROUP, groupId, ProcoreApp.projectList(), projectIds);
     }
 
     /** A company's token: active, but not one the Procore app opens with. */
     static String companyToken(long companyId, long... projectIds) {
-        return active("co", "company", "Company", companyId, projectIds);
+        return active("co", ApiTokenType.COMPANY, companyId, null, projectIds);
     }
 
     /** A well-formed token token-service does not know (or has revoked: the answer is the same). */
@@ -88,19 +93,18 @@ final class FakeTokenService {
         }
     }
 
-    private static String active(String prefix, String type, String resourceType, long resourceId,
+    /** An active answer, written by the contract's record as token-service writes it. */
+    private static String active(String prefix, ApiTokenType type, long resourceId, ProcoreApp app,
             long... projectIds) {
         String token = newToken(prefix);
-        String ids = Arrays.stream(projectIds).mapToObj(Long::toString).collect(Collectors.joining(", "));
-        SERVER.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.token", equalTo(token))).willReturn(json("""
-                {"active": true, "tokenId": "%s", "apiTokenType": "%s", "resourceType": "%s", "resourceId": %d,
-                 "companyId": 7, "projectIds": [%s]}
-                """.formatted(UUID.randomUUID(), type, resourceType, resourceId, ids))));
+        Introspection answer = Introspection.active(UUID.randomUUID(), type, resourceId, 7,
+                Arrays.stream(projectIds).boxed().toList(), null, app);
+        SERVER.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.token", equalTo(token))).willReturn(json(answer)));
         return token;
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(Introspection answer) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(answer));
     }
 
     private static String newToken(String prefix) {

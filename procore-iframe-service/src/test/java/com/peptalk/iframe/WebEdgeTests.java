@@ -27,6 +27,12 @@ class WebEdgeTests extends WebEdgeContract {
         return "/integrations/procore/iframe";
     }
 
+    /** Every page is public (the api_token authenticates); what is not a page needs the gateway's identity. */
+    @Override
+    protected String protectedPath() {
+        return "/v3/api-docs";
+    }
+
     @Override
     protected String pagePath() {
         return "/integrations/procore/iframe";

@@ -44,8 +44,11 @@ final class GatewayEdge {
         this.adminKey = adminKey;
     }
 
-    /** Sends every request (anonymous, then with the admin key) and asserts on each answer. */
-    void assertEveryBadRequestIsAnswered(long seed, int fuzzCount) {
+    /**
+     * Sends every request (anonymous, then with the admin key) and asserts on each answer, and on the logs of the
+     * stack afterwards (both reported together).
+     */
+    void assertEveryBadRequestIsAnswered(long seed, int fuzzCount, Path logs) {
         List<HostileRequests.Hostile> requests = new ArrayList<>(HostileRequests.classes("/api/directory/companies",
                 "/integrations/procore/iframe", "/api/directory/companies", tokenSecret, opaqueSecret));
         requests.addAll(HostileRequests.fuzz(ROUTES, seed, fuzzCount, tokenSecret, opaqueSecret));
@@ -54,13 +57,17 @@ final class GatewayEdge {
             check(softly, request.name(), request.bytes());
             check(softly, request.name() + " (as admin)", withAdminKey(request.bytes()));
         }
+        assertNoSecretInLogs(softly, logs);
         softly.assertAll();
     }
 
     private void check(SoftAssertions softly, String name, byte[] bytes) {
         RawHttp.Answer answer = RawHttp.send(port, bytes);
+        // the gateway refuses methods it does not know with 501 Not Implemented (RFC 9110 §15.6.2), issue 8
+        boolean invented = new String(bytes, 0, Math.min(bytes.length, 8), StandardCharsets.ISO_8859_1)
+                .startsWith("MFOO1 ");
         softly.assertThat(answer.status()).as("%s -> %d %s", name, answer.status(), abbreviate(answer.body()))
-                .isBetween(100, 499);
+                .isBetween(100, invented ? 501 : 499);
         if (answer.status() >= 400 && !name.contains(" HEAD ")) {
             softly.assertThat(answer.isProblem() || answer.isPage()).as("%s -> %d is a problem or a page: %s %s",
                     name, answer.status(), answer.headers(), abbreviate(answer.body())).isTrue();
@@ -71,8 +78,7 @@ final class GatewayEdge {
     }
 
     /** No secret of this test in any log file of the stack. */
-    void assertNoSecretInLogs(Path logs) {
-        SoftAssertions softly = new SoftAssertions();
+    private void assertNoSecretInLogs(SoftAssertions softly, Path logs) {
         try (Stream<Path> files = Files.list(logs)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(file, StandardCharsets.ISO_8859_1);
@@ -83,7 +89,6 @@ final class GatewayEdge {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        softly.assertAll();
     }
 
     private byte[] withAdminKey(byte[] request) {

@@ -51,6 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class IframeEmbedding implements AutoCloseable {
 
+    private String adminKey;
+
     private final HttpServer allowedParent;
     private final HttpServer refusedParent;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -75,8 +77,13 @@ final class IframeEmbedding implements AutoCloseable {
     record Seeded(String groupToken, long firstProject, String firstName, long secondProject, String secondName) {
     }
 
-    /** A company, two projects and a group with its token, through token-service's API. */
-    Seeded seed(String tokenService) throws Exception {
+    /**
+     * A company, two projects and a group with its token, through the gateway as an admin with the local admin key
+     * (token-service answers only requests the gateway relays).
+     */
+    Seeded seed(String gateway, String adminKey) throws Exception {
+        this.adminKey = adminKey;
+        String tokenService = gateway;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         long company = post(tokenService + "/api/directory/companies", Map.of("name", "Embed Builders " + suffix))
                 .get("id").asLong();
@@ -90,7 +97,8 @@ final class IframeEmbedding implements AutoCloseable {
                 "All sites " + suffix, "projectIds", List.of(first, second))).get("id").asLong();
         post(tokenService + "/api/directory/project-groups/api-tokens", Map.of("projectGroupIds", List.of(group)));
         String token = json.readTree(http.send(HttpRequest.newBuilder(URI.create(tokenService
-                + "/api/directory/project-groups/" + group + "/procore")).build(),
+                + "/api/directory/project-groups/" + group + "/procore")).header("Authorization", "Bearer " + adminKey)
+                .build(),
                 HttpResponse.BodyHandlers.ofString()).body()).get("token").asString();
         return new Seeded(token, first, firstName, second, secondName);
     }
@@ -199,7 +207,7 @@ final class IframeEmbedding implements AutoCloseable {
 
     private JsonNode post(String url, Object body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST %s: %s", URI.create(url).getPath(), response.body())

@@ -32,6 +32,9 @@ final class LocalStack {
     /** The services and their ports without offset, in the order of the run script. */
     static final Map<String, Integer> SERVICES = servicePorts();
 
+    /** The gateway's actuator has a port of its own (the run script's management_port). */
+    static final int GATEWAY_MANAGEMENT_PORT = 9080;
+
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
@@ -72,7 +75,8 @@ final class LocalStack {
 
     static List<Integer> allPorts(int offset) {
         List<Integer> ports = new ArrayList<>(SERVICES.values().stream().map(port -> port + offset).toList());
-        ports.addAll(List.of(POSTGRES_PORT + offset, KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset));
+        ports.addAll(List.of(GATEWAY_MANAGEMENT_PORT + offset, POSTGRES_PORT + offset, KAFKA_PORT + offset,
+                KAFKA_CONTROLLER_PORT + offset));
         return ports;
     }
 
@@ -115,6 +119,12 @@ final class LocalStack {
 
     String url(String service) {
         return "http://localhost:" + (SERVICES.get(service) + portOffset);
+    }
+
+    /** Where the service's actuator answers: the gateway's on its management port, the others' on their own. */
+    String managementUrl(String service) {
+        return "gateway-service".equals(service) ? "http://localhost:" + (GATEWAY_MANAGEMENT_PORT + portOffset)
+                : url(service);
     }
 
     boolean isUp() {

@@ -1,5 +1,6 @@
 package com.peptalk.token;
 
+import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.Http;
 import com.peptalk.testsupport.RawHttp;
 import com.peptalk.testsupport.ServiceTest;
@@ -43,8 +44,8 @@ class WebEdgeTests extends WebEdgeContract {
 
     @Test
     void undecodableQueriesAre400OnTheApiAndOnThePages() {
-        RawHttp.Answer api = RawHttp.get(port, "/api/directory/projects?q=%FF");
-        RawHttp.Answer page = RawHttp.get(port, "/admin/projects?x=%FF");
+        RawHttp.Answer api = RawHttp.send(port, "GET", "/api/directory/projects?q=%FF", admin(), null);
+        RawHttp.Answer page = RawHttp.send(port, "GET", "/admin/projects?x=%FF", admin(), null);
 
         assertThat(api.status()).isEqualTo(400);
         assertThat(api.isProblem()).isTrue();
@@ -56,7 +57,7 @@ class WebEdgeTests extends WebEdgeContract {
 
     @Test
     void aNulInASearchIsA400NamingIt() {
-        RawHttp.Answer answer = RawHttp.get(port, "/api/directory/companies?q=%00");
+        RawHttp.Answer answer = RawHttp.send(port, "GET", "/api/directory/companies?q=%00", admin(), null);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(fields(answer)).containsExactly("q");
@@ -66,9 +67,9 @@ class WebEdgeTests extends WebEdgeContract {
     void theBatchActionWithAThousandIdsOrAMalformedFormIsA400Page() {
         String thousand = String.join("&", java.util.Collections.nCopies(1000, "ids=1")) + "&action=generate";
         RawHttp.Answer many = RawHttp.send(port, "POST", "/admin/project_groups/batch_action",
-                "Content-Type: application/x-www-form-urlencoded\r\n", thousand.getBytes());
+                "Content-Type: application/x-www-form-urlencoded\r\n" + admin(), thousand.getBytes());
         RawHttp.Answer malformed = RawHttp.send(port, "POST", "/admin/project_groups/batch_action",
-                "Content-Type: application/x-www-form-urlencoded\r\n", "%%%".getBytes());
+                "Content-Type: application/x-www-form-urlencoded\r\n" + admin(), "%%%".getBytes());
 
         assertThat(many.status()).isEqualTo(400);
         assertThat(many.isPage()).isTrue();
@@ -106,10 +107,10 @@ class WebEdgeTests extends WebEdgeContract {
     @Test
     void tokenFiltersAcceptEverySpellingTheApiEmits() {
         for (String spelling : List.of("ProjectGroup", "project_group", "PROJECT_GROUP", "Project", "company")) {
-            HttpResponse<String> answer = Http.get(url("/api/tokens?resourceType=" + spelling));
+            HttpResponse<String> answer = Http.getAsAdmin(url("/api/tokens?resourceType=" + spelling));
             assertThat(answer.statusCode()).as(spelling).isEqualTo(200);
         }
-        RawHttp.Answer wrong = RawHttp.get(port, "/api/tokens?resourceType=Planet");
+        RawHttp.Answer wrong = RawHttp.send(port, "GET", "/api/tokens?resourceType=Planet", admin(), null);
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(fields(wrong)).containsExactly("resourceType");
     }
@@ -168,7 +169,7 @@ class WebEdgeTests extends WebEdgeContract {
         String tokenId = read(issued.body()).path("tokenId").asString();
 
         List<HttpResponse<String>> answers = List.of(issued,
-                Http.get(url("/api/directory/projects/" + project + "/procore-report")),
+                Http.getAsAdmin(url("/api/directory/projects/" + project + "/procore-report")),
                 post("/api/tokens/" + tokenId + "/rotate", "", null));
 
         assertThat(answers).allSatisfy(answer -> {
@@ -179,7 +180,7 @@ class WebEdgeTests extends WebEdgeContract {
 
     @Test
     void redirectsAreRelativeAndNameNoInternalAddress() {
-        RawHttp.Answer answer = RawHttp.get(port, "/admin");
+        RawHttp.Answer answer = RawHttp.send(port, "GET", "/admin", admin(), null);
 
         assertThat(answer.status()).isEqualTo(302);
         assertThat(answer.header("location")).isEqualTo("/admin/project_groups");
@@ -187,7 +188,7 @@ class WebEdgeTests extends WebEdgeContract {
 
     @Test
     void theOpenApiDocumentDescribesProblemsAndIdempotencyKeys() {
-        HttpResponse<String> docs = Http.get(url("/v3/api-docs"));
+        HttpResponse<String> docs = Http.getAsAdmin(url("/v3/api-docs"));
 
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode document = read(docs.body());
@@ -201,7 +202,7 @@ class WebEdgeTests extends WebEdgeContract {
     }
 
     private void assertRefused(String path, String body, String field) {
-        RawHttp.Answer answer = RawHttp.send(port, "POST", path, "Content-Type: application/json\r\n",
+        RawHttp.Answer answer = RawHttp.send(port, "POST", path, "Content-Type: application/json\r\n" + admin(),
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(answer.status()).as(body + " -> " + answer.body()).isEqualTo(400);
         assertThat(answer.isProblem()).isTrue();
@@ -209,7 +210,7 @@ class WebEdgeTests extends WebEdgeContract {
     }
 
     private long projectsNamed(long company, String name) {
-        JsonNode page = read(Http.get(url("/api/directory/projects?companyId=" + company + "&q="
+        JsonNode page = read(Http.getAsAdmin(url("/api/directory/projects?companyId=" + company + "&q="
                 + name.replace(' ', '+'))).body());
         return page.path("totalItems").asLong();
     }
@@ -222,7 +223,8 @@ class WebEdgeTests extends WebEdgeContract {
 
     private HttpResponse<String> post(String path, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json").header("Authorization", GatewayIdentity.authorization())
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

@@ -52,7 +52,10 @@ public enum PeptalkService {
         if (this == GATEWAY) {
             return downstream().stream().map(service -> service.gatewaySetting).toList();
         }
-        return requiredSettings;
+        // every servlet service trusts the gateway's identity key (libs/web, peptalk.web.identity.keys)
+        return java.util.stream.Stream.concat(requiredSettings.stream(),
+                java.util.stream.Stream.of("PEPTALK_WEB_IDENTITY_KEYS_0_ID", "PEPTALK_WEB_IDENTITY_KEYS_0_PUBLICKEY"))
+                .toList();
     }
 
     /**
@@ -73,7 +76,9 @@ public enum PeptalkService {
             case TOKEN -> List.of("PEPTALK_TOKENS_HASHKEY", "PEPTALK_TOKENS_ENCRYPTIONKEYS_",
                     "PEPTALK_TOKENS_ACTIVEKEYID");
             // admins sign in with API keys (their hashes) or an OIDC issuer; the session cookie needs its key
-            case GATEWAY -> List.of("PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY");
+            // and the key it signs the identities it relays to the services with
+            case GATEWAY -> List.of("PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY", "PEPTALK_GATEWAY_IDENTITY_SIGNINGKEY",
+                    "PEPTALK_GATEWAY_IDENTITY_KEYID");
             default -> List.of();
         };
     }

@@ -61,6 +61,20 @@ public final class ServiceApplication {
         return Integer.parseInt(String.valueOf(port).trim());
     }
 
+    /**
+     * {@code management.server.port} when set (the gateway: the actuator off the public port), else
+     * {@link #port()}: where probes and Prometheus go.
+     */
+    public int managementPort() {
+        return property("management.server.port").map(port -> Integer.parseInt(String.valueOf(port).trim()))
+                .orElseGet(this::port);
+    }
+
+    /** Whether the actuator has a port of its own, which the Service and the Ingress must not expose. */
+    public boolean hasManagementPort() {
+        return managementPort() != port();
+    }
+
     public boolean probesEnabled() {
         return Boolean.parseBoolean(String.valueOf(property("management.endpoint.health.probes.enabled").orElse("false")));
     }

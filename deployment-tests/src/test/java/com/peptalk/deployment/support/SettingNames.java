@@ -52,6 +52,10 @@ public final class SettingNames {
                 || pom.dependsOn("peptalk-events")) {
             sourceRoots.add(Project.path("libs/events/src/main/java"));
         }
+        if (pom.parentArtifactId().filter("peptalk-service-parent"::equals).isPresent()) {
+            // the web edge every servlet service gets from its parent (peptalk.web.*)
+            sourceRoots.add(Project.path("libs/web/src/main/java"));
+        }
         for (Path root : sourceRoots) {
             for (Path source : javaFiles(root)) {
                 names.index(Project.read(source));

@@ -1,9 +1,12 @@
 package com.peptalk.gateway.admin;
 
+import com.peptalk.gateway.GatewayProperties;
 import com.peptalk.gateway.forwarded.TrustedProxies;
+import com.peptalk.gateway.identity.RelayTokens;
 import com.peptalk.gateway.problems.ProblemResponses;
 import com.peptalk.gateway.problems.Problems;
 import com.peptalk.gateway.requestid.RequestIdFilter;
+import com.peptalk.gateway.routing.DownstreamService;
 import com.peptalk.gateway.routing.RouteMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -11,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,8 +34,9 @@ import java.util.stream.Collectors;
 
 /**
  * Admin authentication for every route whose metadata says {@code authentication: admin}. Admitted: the request
- * goes on without its credential ({@code Authorization}, {@code X-Api-Key}, the session cookie) and with
- * {@code X-Admin-Subject} set by the gateway. Refused: 401 (no or a bad credential), 403 (a token without the
+ * goes on without its credential ({@code Authorization}, {@code X-Api-Key}, the session cookie), with the
+ * gateway's signed identity instead ({@code Authorization: Bearer <jwt>}, {@link RelayTokens}) and, until every
+ * service verifies that, {@code X-Admin-Subject}. Refused: 401 (no or a bad credential), 403 (a token without the
  * admin authority, or a cross-site form sent with the session cookie) or 503 (the issuer's keys are out of
  * reach), as a problem document, or as a page for a browser opening an admin page. On every other route it only
  * removes what a caller must not pass for the gateway's: {@code X-Admin-Subject} and the session cookie.
@@ -53,15 +59,23 @@ public class AdminAuthenticationFilter implements GlobalFilter, Ordered {
     private final TrustedProxies proxies;
     private final ProblemResponses problems;
     private final ObjectProvider<MeterRegistry> meters;
+    private final RelayTokens relay;
+    private final GatewayProperties gateway;
+    private final List<String> adminScopes;
 
     AdminAuthenticationFilter(AdminAuthenticator authenticator, CrossSiteRequests crossSite, AdminSessions sessions,
-            TrustedProxies proxies, ProblemResponses problems, ObjectProvider<MeterRegistry> meters) {
+            TrustedProxies proxies, ProblemResponses problems, ObjectProvider<MeterRegistry> meters,
+            RelayTokens relay, GatewayProperties gateway, AdminProperties admin) {
         this.authenticator = authenticator;
         this.crossSite = crossSite;
         this.sessions = sessions;
         this.proxies = proxies;
         this.problems = problems;
         this.meters = meters;
+        this.relay = relay;
+        this.gateway = gateway;
+        // what every admin may do, whichever way it signed in: the authority an issuer's token must grant
+        this.adminScopes = List.of(admin.jwt().requiredAuthority());
     }
 
     @Override
@@ -97,13 +111,23 @@ public class AdminAuthenticationFilter implements GlobalFilter, Ordered {
                 exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 RequestIdFilter.requestIdOf(exchange));
         AdminSubject.set(exchange, admitted.subject());
+        String token = relay.sign(admitted.subject(), RelayTokens.KIND_ADMIN, adminScopes, audience(exchange));
+        RelayTokens.set(exchange, token);
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
-            headers.remove(HttpHeaders.AUTHORIZATION);
             headers.remove(AdminAuthenticator.API_KEY_HEADER);
             withoutSessionCookie(headers);
             headers.set(AdminSubject.HEADER, admitted.subject());
+            // the caller's own credential never goes on: the service gets the gateway's signed identity instead
+            headers.setBearerAuth(token);
         }).build();
         return chain.filter(exchange.mutate().request(request).build());
+    }
+
+    /** The service the route goes to: the audience of the relayed identity. */
+    private String audience(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return DownstreamService.at(route.getUri(), gateway).map(DownstreamService::serviceName)
+                .orElseThrow(() -> new IllegalStateException("route " + route.getId() + " goes to no known service"));
     }
 
     private Mono<Void> challenge(ServerWebExchange exchange, Verdict.Unauthenticated verdict, boolean pages) {

@@ -71,6 +71,8 @@ public record AdminProperties(
      *        or a list ({@code roles}, {@code groups}, ...)
      * @param requiredAuthority the value that claim must contain to make the bearer an admin
      * @param subjectClaim the claim naming the admin in {@code X-Admin-Subject}
+     * @param keysTimeout how long fetching the issuer's OpenID configuration or keys may take (connect included);
+     *        its own setting, not the routes' response timeout, which may be much shorter than a cold fetch
      */
     public record JwtSettings(
             @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL, or empty for none")
@@ -78,7 +80,8 @@ public record AdminProperties(
             String audience,
             @NotBlank String authoritiesClaim,
             @NotBlank String requiredAuthority,
-            @NotBlank String subjectClaim) {
+            @NotBlank String subjectClaim,
+            @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration keysTimeout) {
 
         public boolean enabled() {
             return issuerUri != null && !issuerUri.isBlank();

@@ -93,7 +93,7 @@ class IssuerTokens {
     private static ReactiveJwtDecoder decoder(AdminProperties.JwtSettings settings, GatewayProperties gateway,
             Clock clock) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(settings.issuerUri())
-                .webClient(webClient(gateway.connectTimeout(), gateway.responseTimeout()))
+                .webClient(webClient(gateway.connectTimeout(), settings.keysTimeout()))
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(60));
         timestamps.setClock(clock);

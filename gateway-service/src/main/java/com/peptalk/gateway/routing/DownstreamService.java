@@ -37,6 +37,20 @@ public enum DownstreamService {
         return baseUri.apply(properties.services());
     }
 
+    /** The service at {@code uri} (a route's URI: scheme, host and port compared), if any. */
+    public static Optional<DownstreamService> at(URI uri, GatewayProperties properties) {
+        return Arrays.stream(values()).filter(service -> sameOrigin(service.baseUri(properties), uri)).findFirst();
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(String.valueOf(b.getScheme()))
+                && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost())) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
     public static Optional<DownstreamService> named(String serviceName) {
         return Arrays.stream(values()).filter(service -> service.serviceName.equals(serviceName)).findFirst();
     }

@@ -78,6 +78,6 @@ class AdminSessionsTests {
 
     static AdminProperties properties(String key) {
         return new AdminProperties(List.of("a43cd6c3f486e54b3105b1f74d7fd0b049758d3340aa6f178919a1898fe9a151"), key,
-                Duration.ofHours(8), new AdminProperties.JwtSettings("", "", "scope", "peptalk.admin", "sub"));
+                Duration.ofHours(8), new AdminProperties.JwtSettings("", "", "scope", "peptalk.admin", "sub", Duration.ofSeconds(5)));
     }
 }

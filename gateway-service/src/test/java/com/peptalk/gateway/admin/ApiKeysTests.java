@@ -17,7 +17,7 @@ class ApiKeysTests {
             List.of(HexFormat.of().formatHex(ApiKeys.sha256(OTHER_KEY)),
                     "A43CD6C3F486E54B3105B1F74D7FD0B049758D3340AA6F178919A1898FE9A151"),
             "unit-test-session-signing-key-0123456789", Duration.ofHours(1),
-            new AdminProperties.JwtSettings("", "", "scope", "peptalk.admin", "sub")));
+            new AdminProperties.JwtSettings("", "", "scope", "peptalk.admin", "sub", Duration.ofSeconds(5))));
 
     @Test
     void knowsAKeyByItsHashWhateverTheHexCase() {

@@ -30,8 +30,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * declaration closes the public ones too.</li>
  * <li><b>Services</b>: no class of a service depends on a class of another service (they talk through events and
  * HTTP only, and share no module).</li>
- * <li><b>Shared libraries</b> ({@code com.peptalk.events}, {@code com.peptalk.tokenclient},
- * {@code com.peptalk.testsupport}) hold no business rules: they depend on no service, and the event contracts
+ * <li><b>Shared libraries</b> ({@code com.peptalk.events}, {@code com.peptalk.tokencontracts},
+ * {@code com.peptalk.tokenclient}, {@code com.peptalk.testsupport}) hold no business rules: they depend on no service, and the event contracts
  * ({@code com.peptalk.events.<area>}) are data only: records and enums (plus the key helpers of a topic), with no
  * Spring in them.</li>
  * </ul>
@@ -42,8 +42,8 @@ public final class Architecture {
     public static final Map<String, String> SERVICES = services("com.peptalk");
 
     /** The packages of the shared libraries ({@code libs/}). */
-    public static final List<String> SHARED_LIBRARIES = List.of("com.peptalk.events..", "com.peptalk.tokenclient..",
-            "com.peptalk.testsupport..");
+    public static final List<String> SHARED_LIBRARIES = List.of("com.peptalk.events..",
+            "com.peptalk.tokencontracts..", "com.peptalk.tokenclient..", "com.peptalk.testsupport..");
 
     private Architecture() {
     }

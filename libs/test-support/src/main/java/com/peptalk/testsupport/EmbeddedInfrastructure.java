@@ -8,9 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Points a Spring test context at real infrastructure: the JVM's shared embedded PostgreSQL (with a fresh
- * database for each new context) and the JVM's shared Kafka broker. Contexts stay cached as usual, so test
- * classes with the same configuration share one context and one database.
+ * Points a Spring test context at real infrastructure: the JVM's shared PostgreSQL (with a fresh database for each
+ * new context) and the JVM's shared Kafka broker, embedded by default or Testcontainers' with
+ * {@code -Dpeptalk.test.infrastructure=testcontainers} ({@link TestInfrastructure}). Contexts stay cached as usual,
+ * so test classes with the same configuration share one context and one database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

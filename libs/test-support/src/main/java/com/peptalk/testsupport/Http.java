@@ -8,11 +8,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A plain HTTP client for tests that talk to a service on its real port, as its callers do. */
+/**
+ * A plain HTTP client for tests that talk to a service on its real port, as its callers do. A call the gateway would
+ * relay for an admin carries {@link #admin()} (the identity the gateway relays, {@link GatewayIdentity}).
+ */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** The headers of a request the gateway relays for an admin: {@code Authorization: Bearer <identity>}. */
+    public static Map<String, String> admin() {
+        return Map.of("Authorization", GatewayIdentity.authorization());
+    }
+
+    /** {@code GET} as an admin through the gateway. */
+    public static HttpResponse<String> getAsAdmin(String url) {
+        return get(url, admin());
+    }
 
     public static HttpResponse<String> get(String url) {
         return get(url, Map.of());

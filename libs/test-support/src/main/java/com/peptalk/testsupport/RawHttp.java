@@ -74,6 +74,14 @@ public final class RawHttp {
         return send(port, all);
     }
 
+    /** The request with the gateway's identity for an admin added after its request line (see {@link GatewayIdentity}). */
+    public static byte[] asAdmin(byte[] request) {
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n");
+        return end < 0 ? request : (text.substring(0, end + 2) + "Authorization: " + GatewayIdentity.authorization()
+                + "\r\n" + text.substring(end + 2)).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     public static Answer get(int port, String target) {
         return send(port, "GET", target, "", null);
     }

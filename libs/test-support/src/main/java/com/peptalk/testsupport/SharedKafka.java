@@ -6,7 +6,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import java.util.Map;
 
 /**
- * One real Kafka broker (KRaft, in this JVM) per test JVM, started on first use and stopped when the JVM exits.
+ * One real Kafka broker per test JVM, started on first use and stopped when the JVM exits: KRaft in this JVM by
+ * default, Testcontainers' Kafka with {@code -Dpeptalk.test.infrastructure=testcontainers} ({@link TestInfrastructure}).
  * Services create their topics through their own {@code KafkaAdmin}, as they do in production.
  */
 public final class SharedKafka {
@@ -14,7 +15,10 @@ public final class SharedKafka {
     private static volatile EmbeddedKafkaBroker broker;
 
     public static String bootstrapServers() {
-        return broker().getBrokersAsString();
+        return switch (TestInfrastructure.selected()) {
+            case EMBEDDED -> broker().getBrokersAsString();
+            case TESTCONTAINERS -> TestcontainersInfrastructure.kafka().getBootstrapServers();
+        };
     }
 
     private static EmbeddedKafkaBroker broker() {

@@ -2,17 +2,23 @@ package com.peptalk.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.postgresql.ds.PGSimpleDataSource;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One real PostgreSQL server per test JVM (zonky's embedded binaries: no Docker, works as root too), started on
- * first use and stopped when the JVM exits. Each caller gets a database of its own.
+ * One real PostgreSQL server per test JVM, started on first use and stopped when the JVM exits: zonky's embedded
+ * binaries (no Docker, works as root too) by default, Testcontainers' PostgreSQL with
+ * {@code -Dpeptalk.test.infrastructure=testcontainers} ({@link TestInfrastructure}). Each caller gets a database of
+ * its own.
  */
 public final class SharedPostgres {
 
@@ -22,8 +28,7 @@ public final class SharedPostgres {
     /** Creates a new, empty database and returns its JDBC URL. */
     public static String createDatabase(String prefix) {
         String name = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + DATABASES.incrementAndGet();
-        try (Connection connection = server().getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
+        try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         }
         catch (SQLException ex) {
@@ -33,7 +38,10 @@ public final class SharedPostgres {
     }
 
     public static String jdbcUrl(String database) {
-        return server().getJdbcUrl("postgres", database);
+        return switch (TestInfrastructure.selected()) {
+            case EMBEDDED -> server().getJdbcUrl("postgres", database);
+            case TESTCONTAINERS -> containerUrl(database);
+        };
     }
 
     public static String username() {
@@ -45,7 +53,29 @@ public final class SharedPostgres {
     }
 
     public static DataSource dataSource(String database) {
-        return server().getDatabase("postgres", database);
+        return switch (TestInfrastructure.selected()) {
+            case EMBEDDED -> server().getDatabase("postgres", database);
+            case TESTCONTAINERS -> {
+                PGSimpleDataSource source = new PGSimpleDataSource();
+                source.setUrl(containerUrl(database));
+                source.setUser(username());
+                source.setPassword(password());
+                yield source;
+            }
+        };
+    }
+
+    private static Connection adminConnection() throws SQLException {
+        return switch (TestInfrastructure.selected()) {
+            case EMBEDDED -> server().getPostgresDatabase().getConnection();
+            case TESTCONTAINERS -> DriverManager.getConnection(containerUrl("postgres"), username(), password());
+        };
+    }
+
+    private static String containerUrl(String database) {
+        PostgreSQLContainer container = TestcontainersInfrastructure.postgres();
+        return "jdbc:postgresql://" + container.getHost() + ":"
+                + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT) + "/" + database;
     }
 
     private static EmbeddedPostgres server() {

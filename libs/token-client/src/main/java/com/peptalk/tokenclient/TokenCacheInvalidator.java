@@ -10,7 +10,11 @@ import com.peptalk.events.directory.ProjectGroupUpserted;
 import com.peptalk.events.directory.ProjectUpserted;
 import com.peptalk.events.tokens.ApiTokenRevoked;
 import com.peptalk.events.tokens.ApiTokenRotated;
+import com.peptalk.events.tokens.ApiTokenType;
+import com.peptalk.tokencontracts.Introspection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.function.Predicate;
 
 /**
  * Evicts cached introspection answers that events made stale: a revoked or rotated token, a group whose
@@ -33,12 +37,9 @@ public class TokenCacheInvalidator {
         switch (received.event()) {
             case ApiTokenRevoked revoked -> client.evictToken(revoked.tokenId());
             case ApiTokenRotated rotated -> client.evictToken(rotated.tokenId());
-            case ProjectGroupMembershipChanged changed -> client.evictIf(answer -> answer.isProjectGroup()
-                    && Long.valueOf(changed.projectGroupId()).equals(answer.resourceId()));
-            case ProjectGroupUpserted group -> client.evictIf(answer -> answer.isProjectGroup()
-                    && Long.valueOf(group.projectGroupId()).equals(answer.resourceId()));
-            case ProjectGroupDeleted group -> client.evictIf(answer -> answer.isProjectGroup()
-                    && Long.valueOf(group.projectGroupId()).equals(answer.resourceId()));
+            case ProjectGroupMembershipChanged changed -> client.evictIf(aboutGroup(changed.projectGroupId()));
+            case ProjectGroupUpserted group -> client.evictIf(aboutGroup(group.projectGroupId()));
+            case ProjectGroupDeleted group -> client.evictIf(aboutGroup(group.projectGroupId()));
             case ProjectUpserted project -> client.evictIf(answer -> answer.projectIds().contains(project.projectId()));
             case ProjectDeleted project -> client.evictIf(answer -> answer.projectIds().contains(project.projectId()));
             case CompanyDeleted company -> client.evictIf(answer -> Long.valueOf(company.companyId())
@@ -47,5 +48,11 @@ public class TokenCacheInvalidator {
                 // other events do not change what a token may see
             }
         }
+    }
+
+    /** Answers about a group's token: what they say follows the group's membership. */
+    private static Predicate<Introspection> aboutGroup(long projectGroupId) {
+        return answer -> answer.apiTokenType() == ApiTokenType.PROJECT_GROUP
+                && Long.valueOf(projectGroupId).equals(answer.resourceId());
     }
 }

@@ -3,6 +3,7 @@ package com.peptalk.tokenclient;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.peptalk.tokencontracts.Introspection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;

@@ -1,5 +1,6 @@
 package com.peptalk.token.admin;
 
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.token.admin.AdminQueries.GroupDetails;
 import com.peptalk.token.admin.AdminQueries.GroupRow;
 import com.peptalk.token.admin.AdminQueries.Slice;
@@ -9,7 +10,6 @@ import com.peptalk.token.tokens.ApiTokenView;
 import com.peptalk.token.tokens.ApiTokens;
 import com.peptalk.token.tokens.GenerateTokensResult;
 import com.peptalk.token.tokens.RevealedToken;
-import com.peptalk.token.tokens.TokenKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -64,7 +64,7 @@ class ProjectGroupPages {
             throw new AdminPageNotFound("Company " + companyId + " does not exist.");
         }
         Slice<GroupRow> slice = queries.groups(query, PAGE_SIZE);
-        Map<Long, ApiTokenView> active = tokens.activeTokens(TokenKind.PROJECT_GROUP,
+        Map<Long, ApiTokenView> active = tokens.activeTokens(ApiTokenType.PROJECT_GROUP,
                 slice.items().stream().map(GroupRow::id).toList());
         List<GroupItem> groups = slice.items().stream().map(row -> new GroupItem(row.id(), row.name(),
                 row.companyName(), row.projectCount(),

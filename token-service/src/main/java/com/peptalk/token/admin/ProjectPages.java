@@ -1,12 +1,12 @@
 package com.peptalk.token.admin;
 
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.token.admin.AdminQueries.ProjectRow;
 import com.peptalk.token.admin.AdminQueries.Slice;
 import com.peptalk.token.refusals.NotFoundException;
 import com.peptalk.token.tokens.ApiTokenView;
 import com.peptalk.token.tokens.ApiTokens;
 import com.peptalk.token.tokens.RevealedToken;
-import com.peptalk.token.tokens.TokenKind;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +42,7 @@ class ProjectPages {
             throw new AdminPageNotFound("Company " + companyId + " does not exist.");
         }
         Slice<ProjectRow> slice = queries.projects(query, PAGE_SIZE);
-        Map<Long, ApiTokenView> active = tokens.activeTokens(TokenKind.PROJECT,
+        Map<Long, ApiTokenView> active = tokens.activeTokens(ApiTokenType.PROJECT,
                 slice.items().stream().map(ProjectRow::id).toList());
         List<ProjectItem> projects = slice.items().stream().map(row -> new ProjectItem(row.id(), row.name(),
                 row.status(), row.companyName(),

@@ -4,11 +4,11 @@ import com.peptalk.events.directory.ProjectGroupDeleted;
 import com.peptalk.events.directory.ProjectGroupMembershipChanged;
 import com.peptalk.events.directory.ProjectGroupUpserted;
 import com.peptalk.events.runtime.EventOutbox;
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.token.refusals.ConflictException;
 import com.peptalk.token.refusals.NotFoundException;
 import com.peptalk.token.refusals.UnknownIdsException;
 import com.peptalk.token.tokens.ApiTokens;
-import com.peptalk.token.tokens.TokenKind;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +75,7 @@ public class ProjectGroupService {
         groups.delete(group);
         outbox.append(new ProjectGroupDeleted(id, group.companyId()));
         // the group's token must stop working now, and caches must hear it (token.events)
-        tokens.revokeAllOf(TokenKind.PROJECT_GROUP, id);
+        tokens.revokeAllOf(ApiTokenType.PROJECT_GROUP, id);
     }
 
     /** Makes {@code projectIds} the group's exact membership. */

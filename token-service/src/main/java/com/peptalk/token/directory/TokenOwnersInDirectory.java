@@ -1,6 +1,6 @@
 package com.peptalk.token.directory;
 
-import com.peptalk.token.tokens.TokenKind;
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.token.tokens.TokenOwners;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ class TokenOwnersInDirectory implements TokenOwners {
     }
 
     @Override
-    public Optional<Long> activeCompanyOf(TokenKind kind, long resourceId) {
+    public Optional<Long> activeCompanyOf(ApiTokenType kind, long resourceId) {
         return switch (kind) {
             case COMPANY -> companies.findByIdAndStatus(resourceId, "active").map(Company::id);
             case USER -> users.findByIdAndStatus(resourceId, "active").map(User::companyId);
@@ -43,7 +43,7 @@ class TokenOwnersInDirectory implements TokenOwners {
     }
 
     @Override
-    public boolean exists(TokenKind kind, long resourceId) {
+    public boolean exists(ApiTokenType kind, long resourceId) {
         return switch (kind) {
             case PROJECT -> projects.existsById(resourceId);
             case PROJECT_GROUP -> groups.existsById(resourceId);

@@ -1,5 +1,6 @@
 package com.peptalk.token.tokens;
 
+import com.peptalk.events.tokens.ApiTokenType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
@@ -50,12 +51,12 @@ class ApiToken implements Persistable<UUID> {
     protected ApiToken() {
     }
 
-    ApiToken(UUID id, TokenKind kind, long resourceId, long companyId, String displayPrefix, byte[] tokenHash,
+    ApiToken(UUID id, ApiTokenType kind, long resourceId, long companyId, String displayPrefix, byte[] tokenHash,
             byte[] tokenCiphertext, String keyId, Instant now) {
         this.id = id;
         this.resourceType = kind.resourceType();
         this.resourceId = resourceId;
-        this.apiTokenType = kind.column();
+        this.apiTokenType = kind.word();
         this.companyId = companyId;
         this.displayPrefix = displayPrefix;
         this.tokenHash = tokenHash;
@@ -97,8 +98,8 @@ class ApiToken implements Persistable<UUID> {
         isNew = false;
     }
 
-    TokenKind kind() {
-        return TokenKind.ofColumn(apiTokenType);
+    ApiTokenType kind() {
+        return ApiTokenType.parse(apiTokenType);
     }
 
     long resourceId() {
@@ -124,7 +125,7 @@ class ApiToken implements Persistable<UUID> {
     /** Active, or rotated and still in its grace period at {@code now}. */
     ApiTokenView view(Instant now) {
         boolean active = status.equals(ACTIVE) || status.equals(ROTATED) && expiresAt != null && expiresAt.isAfter(now);
-        return new ApiTokenView(id, apiTokenType, resourceType, resourceId, companyId, displayPrefix, status, active,
+        return new ApiTokenView(id, kind(), resourceType, resourceId, companyId, displayPrefix, status, active,
                 createdAt, expiresAt, revokedAt, lastUsedAt, replacedBy);
     }
 }

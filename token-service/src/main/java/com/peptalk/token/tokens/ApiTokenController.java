@@ -1,5 +1,6 @@
 package com.peptalk.token.tokens;
 
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.web.idempotency.CarriesSecret;
 import com.peptalk.token.web.ApiProperties;
 import jakarta.validation.Valid;
@@ -34,7 +35,7 @@ class ApiTokenController {
     }
 
     @GetMapping
-    List<ApiTokenView> list(@RequestParam Optional<TokenKind> resourceType,
+    List<ApiTokenView> list(@RequestParam Optional<ApiTokenType> resourceType,
             @RequestParam Optional<@Positive Long> resourceId,
             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
         return tokens.list(resourceType, resourceId, Math.min(limit, api.maxPageSize()));

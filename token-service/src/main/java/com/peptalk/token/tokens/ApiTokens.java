@@ -4,6 +4,7 @@ import com.peptalk.events.runtime.EventOutbox;
 import com.peptalk.events.tokens.ApiTokenIssued;
 import com.peptalk.events.tokens.ApiTokenRevoked;
 import com.peptalk.events.tokens.ApiTokenRotated;
+import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.token.refusals.ConflictException;
 import com.peptalk.token.refusals.NotFoundException;
 import com.peptalk.token.refusals.UnknownIdsException;
@@ -61,7 +62,7 @@ public class ApiTokens {
     /** Gives a project its token unless it has an active one; part of creating the project. */
     @Transactional
     public void ensureProjectToken(long projectId, long companyId) {
-        issueIfNoneActive(TokenKind.PROJECT, projectId, companyId);
+        issueIfNoneActive(ApiTokenType.PROJECT, projectId, companyId);
     }
 
     /**
@@ -79,7 +80,7 @@ public class ApiTokens {
         List<Long> created = new ArrayList<>();
         List<Long> skipped = new ArrayList<>();
         for (Long id : ids) {
-            (issueIfNoneActive(TokenKind.PROJECT_GROUP, id, companyOfGroup.get(id)) ? created : skipped).add(id);
+            (issueIfNoneActive(ApiTokenType.PROJECT_GROUP, id, companyOfGroup.get(id)) ? created : skipped).add(id);
         }
         return new GenerateTokensResult(created, skipped);
     }
@@ -87,10 +88,10 @@ public class ApiTokens {
     /** Issues an extra token for a company or a user. */
     @Transactional
     public RevealedToken issue(IssueTokenRequest request) {
-        TokenKind kind = request.resourceType() == IssueTokenRequest.Kind.COMPANY ? TokenKind.COMPANY : TokenKind.USER;
+        ApiTokenType kind = request.resourceType().type();
         long companyId = owners.activeCompanyOf(kind, request.resourceId())
                 .orElseThrow(() -> new NotFoundException(kind.resourceType(), request.resourceId()));
-        String token = TokenFormat.newToken(kind.type(), random);
+        String token = TokenFormat.newToken(kind, random);
         ApiToken issued = issue(kind, request.resourceId(), companyId, token);
         return reveal(issued, token);
     }
@@ -98,19 +99,19 @@ public class ApiTokens {
     /** "View Procore Report": the project's token and its iframe URL. */
     @Transactional(readOnly = true)
     public RevealedToken projectReport(long projectId) {
-        if (!owners.exists(TokenKind.PROJECT, projectId)) {
+        if (!owners.exists(ApiTokenType.PROJECT, projectId)) {
             throw new NotFoundException("Project", projectId);
         }
-        return revealActive(TokenKind.PROJECT, projectId);
+        return revealActive(ApiTokenType.PROJECT, projectId);
     }
 
     /** "Open Procore": the group's token and its iframe URL. */
     @Transactional(readOnly = true)
     public RevealedToken openProcore(long projectGroupId) {
-        if (!owners.exists(TokenKind.PROJECT_GROUP, projectGroupId)) {
+        if (!owners.exists(ApiTokenType.PROJECT_GROUP, projectGroupId)) {
             throw new NotFoundException("ProjectGroup", projectGroupId);
         }
-        return revealActive(TokenKind.PROJECT_GROUP, projectGroupId);
+        return revealActive(ApiTokenType.PROJECT_GROUP, projectGroupId);
     }
 
     /**
@@ -129,10 +130,10 @@ public class ApiTokens {
         // Hibernate writes inserts before updates at a flush: the old token must stop being 'active' in the
         // database first, or the replacement would break the one-active-token index of projects and groups
         tokens.flush();
-        String token = TokenFormat.newToken(old.kind().type(), random);
+        String token = TokenFormat.newToken(old.kind(), random);
         ApiToken replacement = issue(old.kind(), old.resourceId(), old.companyId(), token);
         old.replacedBy(replacement.getId());
-        outbox.append(new ApiTokenRotated(tokenId, replacement.getId(), old.kind().type(), old.kind().resourceType(),
+        outbox.append(new ApiTokenRotated(tokenId, replacement.getId(), old.kind(), old.kind().resourceType(),
                 old.resourceId(), graceEnd));
         return reveal(replacement, token);
     }
@@ -151,7 +152,7 @@ public class ApiTokens {
 
     /** Revokes every token of a resource that is going away (a deleted group, an archived project). */
     @Transactional
-    public int revokeAllOf(TokenKind kind, long resourceId) {
+    public int revokeAllOf(ApiTokenType kind, long resourceId) {
         List<ApiToken> live = tokens.findForUpdateByResourceTypeAndResourceIdAndStatusNot(kind.resourceType(),
                 resourceId, ApiToken.REVOKED);
         live.forEach(this::revoke);
@@ -165,7 +166,7 @@ public class ApiTokens {
     }
 
     @Transactional(readOnly = true)
-    public List<ApiTokenView> list(Optional<TokenKind> kind, Optional<Long> resourceId, int limit) {
+    public List<ApiTokenView> list(Optional<ApiTokenType> kind, Optional<Long> resourceId, int limit) {
         Specification<ApiToken> where = Specification.unrestricted();
         if (kind.isPresent()) {
             where = where.and((root, query, cb) -> cb.equal(root.get("resourceType"), kind.get().resourceType()));
@@ -180,7 +181,7 @@ public class ApiTokens {
 
     /** The active token of each given resource, by resource id (for the admin pages). */
     @Transactional(readOnly = true)
-    public Map<Long, ApiTokenView> activeTokens(TokenKind kind, List<Long> resourceIds) {
+    public Map<Long, ApiTokenView> activeTokens(ApiTokenType kind, List<Long> resourceIds) {
         Instant now = clock.instant();
         return tokens.findByResourceTypeAndResourceIdInAndStatus(kind.resourceType(), resourceIds, ApiToken.ACTIVE)
                 .stream().map(token -> token.view(now))
@@ -197,29 +198,29 @@ public class ApiTokens {
      * Issues a token for a project or a group without an active one. The caller holds the resource's row (a new
      * project, or a group locked by {@link TokenOwners#lockProjectGroups}), so no one else issues meanwhile.
      */
-    private boolean issueIfNoneActive(TokenKind kind, long resourceId, long companyId) {
+    private boolean issueIfNoneActive(ApiTokenType kind, long resourceId, long companyId) {
         if (tokens.existsByResourceTypeAndResourceIdAndStatus(kind.resourceType(), resourceId, ApiToken.ACTIVE)) {
             return false;
         }
-        issue(kind, resourceId, companyId, TokenFormat.newToken(kind.type(), random));
+        issue(kind, resourceId, companyId, TokenFormat.newToken(kind, random));
         return true;
     }
 
-    private ApiToken issue(TokenKind kind, long resourceId, long companyId, String token) {
+    private ApiToken issue(ApiTokenType kind, long resourceId, long companyId, String token) {
         UUID id = UUID.randomUUID();
         ApiToken issued = tokens.save(new ApiToken(id, kind, resourceId, companyId, TokenFormat.displayPrefix(token),
                 hasher.hash(token), cipher.encrypt(id, token), cipher.activeKeyId(), now()));
-        outbox.append(new ApiTokenIssued(id, kind.type(), kind.resourceType(), resourceId, companyId, null));
+        outbox.append(new ApiTokenIssued(id, kind, kind.resourceType(), resourceId, companyId, null));
         return issued;
     }
 
     private void revoke(ApiToken token) {
         token.revoke(now());
-        outbox.append(new ApiTokenRevoked(token.getId(), token.kind().type(), token.kind().resourceType(),
+        outbox.append(new ApiTokenRevoked(token.getId(), token.kind(), token.kind().resourceType(),
                 token.resourceId()));
     }
 
-    private RevealedToken revealActive(TokenKind kind, long resourceId) {
+    private RevealedToken revealActive(ApiTokenType kind, long resourceId) {
         ApiToken stored = tokens.findByResourceTypeAndResourceIdAndStatus(kind.resourceType(), resourceId,
                         ApiToken.ACTIVE)
                 .orElseThrow(() -> new NotFoundException(kind.resourceType() + " API token of", resourceId));
@@ -227,8 +228,8 @@ public class ApiTokens {
     }
 
     private RevealedToken reveal(ApiToken token, String secret) {
-        TokenKind kind = token.kind();
-        return new RevealedToken(token.getId(), kind.column(), kind.resourceType(), token.resourceId(), secret,
+        ApiTokenType kind = token.kind();
+        return new RevealedToken(token.getId(), kind, kind.resourceType(), token.resourceId(), secret,
                 iframeUrl(secret));
     }
 

@@ -1,5 +1,6 @@
 package com.peptalk.token.tokens;
 
+import com.peptalk.tokencontracts.Introspection;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,9 +1,10 @@
 package com.peptalk.token.tokens;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -12,29 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps {@code last_used_at} without a write per introspection: uses are gathered in memory and written in one
- * batch every flush interval (and at shutdown). Introspection stays a single read, and its timing does not
- * depend on whether the token exists.
+ * batch every {@code peptalk.tokens.last-used-flush-interval} (Spring's scheduler) and when the service stops.
+ * Introspection stays a single read, and its timing does not depend on whether the token exists. Unlike the event
+ * runtime's tasks it takes no ShedLock lock: each replica holds its own uses in memory and must write them itself.
  */
 @Component
-class LastUsedRecorder implements SmartLifecycle {
+class LastUsedRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(LastUsedRecorder.class);
 
     private final JdbcClient jdbc;
-    private final long flushMillis;
     private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
-    private ScheduledExecutorService executor;
-    private volatile boolean running;
 
-    LastUsedRecorder(JdbcClient jdbc, TokenProperties properties) {
+    LastUsedRecorder(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.flushMillis = properties.lastUsedFlushInterval().toMillis();
     }
 
     void record(UUID tokenId, Instant at) {
@@ -52,7 +47,10 @@ class LastUsedRecorder implements SmartLifecycle {
                 times.add(at.toString());
             }
         }
-        if (!ids.isEmpty()) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try {
             // Plain SQL: one statement for the whole batch, and greatest() so an older use never overwrites a
             // newer one, which JPA would do one token (and one read) at a time.
             jdbc.sql("""
@@ -62,33 +60,33 @@ class LastUsedRecorder implements SmartLifecycle {
                     """).params(ids.toArray(String[]::new), times.toArray(String[]::new))
                     .update();
         }
+        catch (RuntimeException ex) {
+            // keep them for the next round
+            for (int i = 0; i < ids.size(); i++) {
+                record(UUID.fromString(ids.get(i)), Instant.parse(times.get(i)));
+            }
+            throw ex;
+        }
         return ids.size();
     }
 
-    @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("token-last-used").daemon()
-                .factory());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                flush();
-            }
-            catch (RuntimeException ex) {
-                log.warn("could not write token last-used times, will retry: {}", ex.toString());
-            }
-        }, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
-        running = true;
+    /** A fixed delay: rounds never overlap, and a slow database only makes them rarer. */
+    @Scheduled(fixedDelayString = "${peptalk.tokens.last-used-flush-interval:"
+            + TokenProperties.DEFAULT_LAST_USED_FLUSH_INTERVAL + "}",
+            initialDelayString = "${peptalk.tokens.last-used-flush-interval:"
+                    + TokenProperties.DEFAULT_LAST_USED_FLUSH_INTERVAL + "}")
+    void flushOnSchedule() {
+        try {
+            flush();
+        }
+        catch (RuntimeException ex) {
+            log.warn("could not write token last-used times, will retry: {}", ex.toString());
+        }
     }
 
-    @Override
-    public void stop() {
-        running = false;
-        executor.shutdown();
-        flush();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    /** The last round, before the database connection goes (this bean is destroyed before the JdbcClient and its data source). */
+    @PreDestroy
+    void flushAtShutdown() {
+        flushOnSchedule();
     }
 }

@@ -1,5 +1,7 @@
 package com.peptalk.token.tokens;
 
+import com.peptalk.events.tokens.ApiTokenType;
+import com.peptalk.tokencontracts.Introspection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,8 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Answers whether a presented token is good and which projects it may see (a group: its member projects; a
- * project: itself; a company or user: the company's projects). Every inactive answer costs the same, whether the
+ * Answers whether a presented token is good and what it may see: which projects (a group: its member projects; a
+ * project: itself; a company or user: the company's projects) and how the Procore app opens with it
+ * ({@link ProcoreApps}). Every inactive answer costs the same, whether the
  * token never existed, was revoked or expired: the keyed hash is always computed (a malformed token too) and one
  * indexed query runs, which does more only for a live token. So the time of an inactive answer tells nothing the
  * answer does not.
@@ -83,8 +86,9 @@ public class TokenIntrospector {
         }
         Row found = row.get();
         lastUsed.record(found.id(), now);
-        return new Introspection(true, found.id(), found.type(), found.resourceType(), found.resourceId(),
-                found.companyId(), found.projectIds(), found.expiresAt());
+        ApiTokenType type = ApiTokenType.parse(found.type());
+        return Introspection.active(found.id(), type, found.resourceId(), found.companyId(), found.projectIds(),
+                found.expiresAt(), ProcoreApps.opening(type, found.resourceId()));
     }
 
     private static List<Long> ids(Array array) throws java.sql.SQLException {

@@ -1,5 +1,7 @@
 package com.peptalk.token.tokens;
 
+import com.peptalk.events.tokens.ApiTokenType;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,7 @@ public interface TokenOwners {
     Map<Long, Long> lockProjectGroups(Collection<Long> projectGroupIds);
 
     /** The company of an active company (itself) or of an active user; empty when there is none. */
-    Optional<Long> activeCompanyOf(TokenKind kind, long resourceId);
+    Optional<Long> activeCompanyOf(ApiTokenType kind, long resourceId);
 
-    boolean exists(TokenKind kind, long resourceId);
+    boolean exists(ApiTokenType kind, long resourceId);
 }

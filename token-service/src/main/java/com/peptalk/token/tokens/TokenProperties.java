@@ -23,7 +23,8 @@ import java.util.Map;
  * @param hashKey the HMAC key of the lookup hash (at least 32 characters)
  * @param encryptionKeys AES-256 keys (base64 of 32 bytes) by key id; old ids stay listed until no token uses them
  * @param activeKeyId the key id new tokens are encrypted with
- * @param lastUsedFlushInterval how often the time a token was last used is written down
+ * @param lastUsedFlushInterval how often the time a token was last used is written down (at least 1 ms: it is
+ *     the delay of a scheduled task)
  */
 @Validated
 @ConfigurationProperties("peptalk.tokens")
@@ -32,7 +33,11 @@ public record TokenProperties(@NotNull URI publicBaseUrl,
         @NotBlank @Size(min = 32) String hashKey,
         @NotEmpty Map<String, @NotBlank String> encryptionKeys,
         @NotBlank String activeKeyId,
-        @NotNull @DefaultValue("30s") Duration lastUsedFlushInterval) {
+        @NotNull @DurationMin(millis = 1) @DefaultValue(TokenProperties.DEFAULT_LAST_USED_FLUSH_INTERVAL)
+        Duration lastUsedFlushInterval) {
+
+    /** The default of {@code last-used-flush-interval}, also the default of the task that reads it. */
+    static final String DEFAULT_LAST_USED_FLUSH_INTERVAL = "30s";
 
     @Override
     public String toString() {

@@ -1,9 +1,11 @@
 package com.peptalk.token.admin;
 
+import com.peptalk.testsupport.GatewayStandIn;
 import com.peptalk.testsupport.HeadlessChromium;
 import com.peptalk.testsupport.ServiceTest;
 import com.peptalk.token.tokens.ApiTokens;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,9 +65,18 @@ class AdminPagesBrowserTests {
         }
     }
 
+    /** The browser reaches the pages as an admin signed in at the gateway (which relays the admin's identity). */
+    GatewayStandIn gateway;
+
     @BeforeEach
     void fixtures() {
         fixtures = new AdminFixtures(jdbc);
+        gateway = GatewayStandIn.inFrontOf(port);
+    }
+
+    @AfterEach
+    void closeGateway() {
+        gateway.close();
     }
 
     @Test
@@ -165,7 +176,7 @@ class AdminPagesBrowserTests {
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return gateway.url(path);
     }
 
     private static void screenshot(String name) {

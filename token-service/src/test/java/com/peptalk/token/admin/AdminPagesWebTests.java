@@ -1,9 +1,10 @@
 package com.peptalk.token.admin;
 
+import com.peptalk.events.tokens.ApiTokenType;
+import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.Http;
 import com.peptalk.testsupport.ServiceTest;
 import com.peptalk.token.tokens.ApiTokens;
-import com.peptalk.token.tokens.TokenKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,7 @@ class AdminPagesWebTests {
         long withToken = fixtures.group(company, "With token", List.of(tower, garage));
         long withoutToken = fixtures.group(company, "Without token", List.of(tower));
         tokens.generateForProjectGroups(List.of(withToken));
-        String prefix = tokens.activeTokens(TokenKind.PROJECT_GROUP, List.of(withToken))
+        String prefix = tokens.activeTokens(ApiTokenType.PROJECT_GROUP, List.of(withToken))
                 .get(withToken).displayPrefix();
 
         HttpResponse<String> page = get("/admin/project_groups?company_id=" + company);
@@ -178,7 +179,7 @@ class AdminPagesWebTests {
 
         HttpResponse<String> response = Http.post(url("/admin/project_groups/batch_action"),
                 "application/x-www-form-urlencoded", "batch_action=generate_api_tokens&ids=" + group,
-                Map.of("Sec-Fetch-Site", "cross-site"));
+                Map.of("Sec-Fetch-Site", "cross-site", "Authorization", GatewayIdentity.authorization()));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertReadableErrorPage(response);
@@ -329,12 +330,12 @@ class AdminPagesWebTests {
     }
 
     private HttpResponse<String> get(String path) {
-        return Http.get(url(path));
+        return Http.getAsAdmin(url(path));
     }
 
     private HttpResponse<String> batch(String form) {
         return Http.post(url("/admin/project_groups/batch_action"), "application/x-www-form-urlencoded", form,
-                Map.of());
+                Http.admin());
     }
 
     private String url(String path) {

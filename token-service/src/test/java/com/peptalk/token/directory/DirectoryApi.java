@@ -1,5 +1,6 @@
 package com.peptalk.token.directory;
 
+import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,8 +100,9 @@ final class DirectoryApi {
     }
 
     private HttpRequest.Builder request(String path) {
+        // as the gateway relays an admin
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("Authorization", GatewayIdentity.authorization());
     }
 
     private static Response send(HttpRequest.Builder request) {

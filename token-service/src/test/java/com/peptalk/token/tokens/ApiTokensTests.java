@@ -135,7 +135,7 @@ class ApiTokensTests {
                 "{\"projectGroupIds\": [" + "1,".repeat(40_000) + "1]}");
         assertThat(huge.statusCode()).isEqualTo(413);
 
-        HttpResponse<String> badId = Http.get(url("/api/directory/projects/abc/procore-report"));
+        HttpResponse<String> badId = Http.getAsAdmin(url("/api/directory/projects/abc/procore-report"));
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(badId.body()).contains("id");
     }
@@ -148,15 +148,15 @@ class ApiTokensTests {
         tokens.ensureProjectToken(project, company);
         tokens.generateForProjectGroups(List.of(group));
 
-        JsonNode report = json(Http.get(url("/api/directory/projects/" + project + "/procore-report")));
-        JsonNode procore = json(Http.get(url("/api/directory/project-groups/" + group + "/procore")));
+        JsonNode report = json(Http.getAsAdmin(url("/api/directory/projects/" + project + "/procore-report")));
+        JsonNode procore = json(Http.getAsAdmin(url("/api/directory/project-groups/" + group + "/procore")));
 
         assertThat(report.get("token").asString()).matches("ppt_pr_[A-Za-z0-9_-]{43}");
         assertThat(report.get("iframeUrl").asString()).isEqualTo(
                 "http://localhost:8080/integrations/procore/iframe?api_token=" + report.get("token").asString());
         assertThat(procore.get("token").asString()).matches("ppt_pg_[A-Za-z0-9_-]{43}");
         assertThat(procore.get("iframeUrl").asString()).endsWith("?api_token=" + procore.get("token").asString());
-        assertThat(Http.get(url("/api/directory/project-groups/987654321/procore")).statusCode()).isEqualTo(404);
+        assertThat(Http.getAsAdmin(url("/api/directory/project-groups/987654321/procore")).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -285,7 +285,7 @@ class ApiTokensTests {
 
         introspect(token);
         post("/internal/tokens/introspect", "{\"token\": \"" + token + "\", \"oops\": ");
-        Http.get(url("/api/directory/projects/" + project + "/procore-report"));
+        Http.getAsAdmin(url("/api/directory/projects/" + project + "/procore-report"));
 
         assertThat(output.getAll()).doesNotContain(token.substring(7));
     }
@@ -305,7 +305,8 @@ class ApiTokensTests {
         assertThat(introspect(groupToken).get("active").asBoolean()).isTrue();
 
         assertThat(Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                url("/api/directory/project-groups/" + group))).DELETE().build()).statusCode()).isEqualTo(204);
+                url("/api/directory/project-groups/" + group))).header("Authorization",
+                com.peptalk.testsupport.GatewayIdentity.authorization()).DELETE().build()).statusCode()).isEqualTo(204);
 
         assertThat(introspect(groupToken).get("active").asBoolean()).isFalse();
         assertThat(jdbc.queryForObject("select status from api_tokens where resource_type = 'ProjectGroup'"
@@ -316,6 +317,7 @@ class ApiTokensTests {
     void aChunkedBodyPastTheLimitIsRefusedAndAMalformedValueIsNamed() {
         java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 url("/api/directory/project-groups/api-tokens"))).header("Content-Type", "application/json")
+                .header("Authorization", com.peptalk.testsupport.GatewayIdentity.authorization())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
                         ("{\"projectGroupIds\": [" + "1,".repeat(40_000) + "1]}").getBytes())))
                 .build();
@@ -337,7 +339,7 @@ class ApiTokensTests {
     }
 
     private HttpResponse<String> post(String path, String body) {
-        return Http.post(url(path), "application/json", body, Map.of());
+        return Http.post(url(path), "application/json", body, Http.admin());
     }
 
     private String url(String path) {

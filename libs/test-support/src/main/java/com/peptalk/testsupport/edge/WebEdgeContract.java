@@ -1,5 +1,6 @@
 package com.peptalk.testsupport.edge;
 
+import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.RawHttp;
 import com.peptalk.web.edge.WebEdgeProperties;
 import org.assertj.core.api.SoftAssertions;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,9 @@ public abstract class WebEdgeContract {
 
     @Autowired
     WebEdgeProperties edge;
+
+    @Value("${spring.application.name}")
+    String application;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -93,7 +99,7 @@ public abstract class WebEdgeContract {
 
     @Test
     void unknownAddressesAndWrongMethodsAreProblemsWithTheSecurityHeaders() {
-        RawHttp.Answer unknown = RawHttp.get(port, apiPath() + "/nothing/here");
+        RawHttp.Answer unknown = RawHttp.send(port, "GET", apiPath() + "/nothing/here", admin(), null);
         RawHttp.Answer wrongMethod = RawHttp.send(port, "PATCH", "/actuator/health", "", new byte[0]);
 
         assertThat(unknown.status()).isEqualTo(404);
@@ -108,8 +114,10 @@ public abstract class WebEdgeContract {
         String path = jsonPostPath() == null ? apiPath() : jsonPostPath();
         byte[] large = ("{\"name\":\"" + "a".repeat((int) edge.maxRequestBytes().toBytes()) + "\"}").getBytes();
 
-        RawHttp.Answer declared = RawHttp.send(port, "POST", path, "Content-Type: application/json\r\n", large);
-        RawHttp.Answer chunked = RawHttp.send(port, RawHttp.chunked("POST", path, "application/json", large));
+        RawHttp.Answer declared = RawHttp.send(port, "POST", path, "Content-Type: application/json\r\n" + admin(),
+                large);
+        RawHttp.Answer chunked = RawHttp.send(port, RawHttp.asAdmin(RawHttp.chunked("POST", path, "application/json",
+                large)));
 
         assertThat(declared.status()).isEqualTo(413);
         assertAnsweredAsItsRouteAsks(path, declared);
@@ -125,8 +133,9 @@ public abstract class WebEdgeContract {
 
     @Test
     void oversizedRequestLinesAndHeadersKeepTheirStatusAsProblems() {
-        RawHttp.Answer line = RawHttp.get(port, apiPath() + "?pad=" + "a".repeat(10_000));
-        RawHttp.Answer headers = RawHttp.send(port, "GET", apiPath(), "X-Pad: " + "a".repeat(9_000) + "\r\n", null);
+        RawHttp.Answer line = RawHttp.send(port, "GET", apiPath() + "?pad=" + "a".repeat(10_000), admin(), null);
+        RawHttp.Answer headers = RawHttp.send(port, "GET", apiPath(), "X-Pad: " + "a".repeat(9_000) + "\r\n" + admin(),
+                null);
 
         assertThat(line.status()).isEqualTo(414);
         assertAnsweredAsItsRouteAsks(apiPath(), line);
@@ -134,6 +143,38 @@ public abstract class WebEdgeContract {
         assertAnsweredAsItsRouteAsks(apiPath(), headers);
         assertSecurityHeaders(line);
         assertSecurityHeaders(headers);
+    }
+
+    /** A path that needs the gateway's identity (by default {@link #apiPath()}). */
+    protected String protectedPath() {
+        return apiPath();
+    }
+
+    @Test
+    void withoutTheGatewaysIdentityAProtectedPathIs401AndForgedIdentitiesToo() {
+        String path = protectedPath();
+        String audience = application;
+        List<String> refused = List.of("", "Authorization: Bearer not-a-jwt\r\n",
+                "Authorization: Bearer " + GatewayIdentity.tokenOfAnotherKey(audience) + "\r\n",
+                "Authorization: Bearer " + GatewayIdentity.token(audience, "admin@test", GatewayIdentity.ISSUER,
+                        Duration.ofSeconds(-120)) + "\r\n",
+                "Authorization: Bearer " + GatewayIdentity.token("another-service", "admin@test",
+                        GatewayIdentity.ISSUER, Duration.ofSeconds(60)) + "\r\n",
+                "Authorization: Bearer " + GatewayIdentity.token(audience, "admin@test", "someone-else",
+                        Duration.ofSeconds(60)) + "\r\n",
+                "X-Admin-Subject: admin@example.com\r\n",
+                "Authorization: Basic YWRtaW46YWRtaW4=\r\n");
+        for (String credential : refused) {
+            RawHttp.Answer answer = RawHttp.send(port, "GET", path, credential, null);
+            assertThat(answer.status()).as("%s with [%s]: %s", path, credential.strip(), answer.body()).isEqualTo(401);
+            assertThat(answer.header("www-authenticate")).startsWith("Bearer");
+            assertAnsweredAsItsRouteAsks(path, answer);
+            assertSecurityHeaders(answer);
+        }
+        RawHttp.Answer admitted = RawHttp.send(port, "GET", path, "Authorization: Bearer " + GatewayIdentity.token(
+                audience, "admin@test", GatewayIdentity.ISSUER, Duration.ofSeconds(60)) + "\r\n", null);
+        assertThat(admitted.status()).as(admitted.body()).isNotEqualTo(401);
+        assertThat(RawHttp.get(port, "/actuator/health/liveness").status()).isEqualTo(200);
     }
 
     /** The request paths of the service's handlers, with their path variables in braces. */
@@ -149,7 +190,8 @@ public abstract class WebEdgeContract {
     void assertAnswers(List<HostileRequests.Hostile> requests) {
         SoftAssertions softly = new SoftAssertions();
         for (HostileRequests.Hostile request : requests) {
-            RawHttp.Answer answer = RawHttp.send(port, request.bytes());
+            // as the gateway relays an admin, so that bad input reaches as far as it can
+            RawHttp.Answer answer = RawHttp.send(port, RawHttp.asAdmin(request.bytes()));
             softly.assertThat(answer.status()).as(request.name() + " -> " + answer.status() + " " + abbreviate(answer
                     .body())).isBetween(100, 499);
             if (answer.status() >= 400 && !request.name().contains(" HEAD ")) {
@@ -185,6 +227,11 @@ public abstract class WebEdgeContract {
 
     void assertNoSecretIn(CapturedOutput output) {
         assertThat(output.getAll()).as("captured log").doesNotContain(tokenSecret).doesNotContain(opaqueSecret);
+    }
+
+    /** The header line that makes a request come from an admin through the gateway. */
+    protected static String admin() {
+        return "Authorization: " + GatewayIdentity.authorization() + "\r\n";
     }
 
     static void assertSecurityHeaders(RawHttp.Answer answer) {

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 public class IdempotencyAutoConfiguration {
 
     static final String MIGRATIONS = "classpath:db/peptalk-web";
+    static final int IDEMPOTENCY_ORDER = -99;
 
     @Bean
     IdempotencyKeys idempotencyKeys(JdbcClient jdbc, ObjectProvider<Clock> clock) {
@@ -47,7 +48,8 @@ public class IdempotencyAutoConfiguration {
             ObjectProvider<TaskScheduler> scheduler) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(keys, properties, edge, clock.getIfAvailable(Clock::systemUTC)));
-        registration.setOrder(WebEdgeAutoConfiguration.GUARD_ORDER + 5);
+        // after Spring Security's filter chain (-100), so that the caller's subject scopes the key
+        registration.setOrder(IDEMPOTENCY_ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         scheduler.ifAvailable(tasks -> tasks.scheduleWithFixedDelay(keys::purgeExpired, properties.purgeInterval()));
         return registration;

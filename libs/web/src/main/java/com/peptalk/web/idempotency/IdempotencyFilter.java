@@ -153,11 +153,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return true;
     }
 
-    /** Keys belong to a caller: the authenticated subject the gateway relays (none for public routes). */
+    /** Keys belong to a caller: the subject of the identity the gateway relays (none on public paths). */
     private static String scope(HttpServletRequest request) {
-        String subject = request.getUserPrincipal() != null ? request.getUserPrincipal().getName()
-                : request.getHeader("X-Admin-Subject");
-        return (subject == null ? "" : subject) + " POST " + request.getRequestURI();
+        String subject = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+        return subject + " POST " + request.getRequestURI();
     }
 
     private static byte[] hash(HttpServletRequest request, byte[] body) {

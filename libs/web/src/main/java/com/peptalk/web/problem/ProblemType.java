@@ -20,6 +20,8 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     /** The method is not one the resource supports; {@code Allow} lists those it does. */
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    /** The method is not one the platform knows at all (an invented method); refused before routing. */
+    METHOD_NOT_IMPLEMENTED("method-not-implemented", "Method not implemented", HttpStatus.NOT_IMPLEMENTED),
     /** The answer cannot be given in a media type the {@code Accept} header allows. */
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     /** The body's {@code Content-Type} is not one the endpoint reads. */

@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# ./run bench gateway [seconds per measurement] [rounds]
+#
+# The gateway against nginx, both proxying the same static backend, on this machine:
+#   backend   nginx answering a static 200 ("ok")            (the service stand-in)
+#   nginx     nginx proxying the backend (upstream keep-alive) (the reference proxy)
+#   gateway   gateway-service with its production settings, filters and JVM flags, proxying the backend on its
+#             Procore iframe route (rate limits raised out of the way; everything else as in production)
+# wrk (Debian's) loads nginx and the gateway in interleaved rounds at 16, 64 and 256 connections; each cell of the
+# table is the median over the rounds. Needs Debian's nginx-light and wrk: installed with apt-get when missing.
+#
+# Settings (environment): PEPTALK_BENCH_PORT (first of four ports, default 18900), PEPTALK_BENCH_JFR=1 (record a
+# JFR profile of the gateway under load into benchmarks/target/gateway.jfr), JAVA_HOME.
+# Results: stdout and benchmarks/target/gateway-results.md. Load generator, proxies and backend share the machine:
+# compare ratios of one run, not absolute figures between machines.
+set -Eeuo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SECONDS_PER_RUN=${1:-10}
+ROUNDS=${2:-3}
+BASE_PORT=${PEPTALK_BENCH_PORT:-18900}
+BACKEND_PORT=$BASE_PORT
+NGINX_PORT=$((BASE_PORT + 1))
+GATEWAY_PORT=$((BASE_PORT + 2))
+MANAGEMENT_PORT=$((BASE_PORT + 3))
+CONNECTIONS=(16 64 256)
+OUT=$ROOT/benchmarks/target
+WORK=$OUT/gateway-bench
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAR=$ROOT/gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar
+# the production JVM flags (root pom.xml, Jib container.jvmFlags), with the heap the Kubernetes limit (512Mi) gives
+JVM_FLAGS=(-Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xss512k)
+
+say() { printf '%s\n' "$@"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+for tool in nginx:nginx-light wrk:wrk; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1 && ! [ -x "/usr/sbin/${tool%%:*}" ]; then
+    say "installing Debian's ${tool#*:} ..."
+    [ "$(id -u)" = 0 ] || die "${tool#*:} is missing: apt-get install ${tool#*:} (as root)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${tool#*:}" >/dev/null
+  fi
+done
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+for port in "$BACKEND_PORT" "$NGINX_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use (PEPTALK_BENCH_PORT moves them)"; fi
+done
+
+if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/gateway-service/src/main" -newer "$JAR" -print -quit)" ]; then
+  say "building gateway-service ..."
+  (cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -pl gateway-service -am package -DskipTests)
+fi
+
+rm -rf "$WORK" && mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+error_log $WORK/nginx/error.log warn;
+pid $WORK/nginx/nginx.pid;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  keepalive_requests 100000;
+  upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 256; }
+  server {
+    listen 127.0.0.1:$BACKEND_PORT;
+    location / { default_type text/plain; return 200 "ok"; }
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://backend;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+CONF
+
+PIDS=()
+cleanup() {
+  for pid in ${PIDS[@]+"${PIDS[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${PIDS[@]+"${PIDS[@]}"}; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' 2>>"$WORK/nginx/error.log" &
+PIDS+=($!)
+
+JFR=()
+if [ "${PEPTALK_BENCH_JFR:-0}" = 1 ]; then
+  JFR=("-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile,dumponexit=true")
+fi
+# production settings, except: the rate limit of the route (one load generator is one client) and the secrets the
+# gateway refuses to start without (throw-away values)
+PEPTALK_GATEWAY_ADMIN_APIKEYHASHES_0=$(printf %s "bench-$RANDOM-$RANDOM" | sha256sum | cut -d' ' -f1) \
+PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY=$(head -c 48 /dev/urandom | base64) \
+PEPTALK_GATEWAY_IDENTITY_SIGNINGKEY=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null |
+  openssl pkcs8 -topk8 -nocrypt -outform DER | base64 | tr -d '\n') \
+PEPTALK_GATEWAY_IDENTITY_KEYID=bench \
+PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_CAPACITY=1000000 \
+PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_REFILLPERSECOND=1000000 \
+  "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" ${JFR[@]+"${JFR[@]}"} -jar "$JAR" --server.port="$GATEWAY_PORT" \
+  --management.server.port="$MANAGEMENT_PORT" \
+  --peptalk.gateway.services.procore-iframe="http://127.0.0.1:$BACKEND_PORT" >"$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+PIDS+=("$GATEWAY_PID")
+
+PATH_=/integrations/procore/iframe?api_token=bench
+for _ in $(seq 1 120); do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT$PATH_" 2>/dev/null)" = 200 ]; then
+    break
+  fi
+  sleep 0.5
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT$PATH_")" = 200 ] ||
+  { tail -30 "$WORK/gateway.log" >&2; die "the gateway did not answer 200"; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$PATH_")" = 200 ] || die "nginx did not answer 200"
+
+# CPU time (ms, user + system) the processes have used so far; /proc/<pid>/stat fields 14 and 15, in clock ticks
+cpu_ms() {
+  local pid ticks=0 hz
+  hz=$(getconf CLK_TCK)
+  for pid in "$@"; do ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo $((ticks * 1000 / hz))
+}
+
+# one wrk run: prints "req/s p50_ms p99_ms errors cpu_ms_per_request" (the CPU of the given processes, which does
+# not depend on what else runs on the machine, unlike req/s and latency)
+measure() {
+  local url=$1 connections=$2 duration=$3 output before after
+  shift 3
+  before=$(cpu_ms "$@")
+  output=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$url" 2>&1)
+  after=$(cpu_ms "$@")
+  printf '%s\n' "$output" >>"$WORK/wrk.log"
+  awk -v cpu=$((after - before)) '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx or 3xx responses:/ { errors += $5 }
+    /Socket errors:/ { for (i = 4; i <= NF; i += 2) { gsub(",", "", $(i)); errors += $(i) } }
+    END { printf "%.0f %.3f %.3f %d %.4f\n", rps, p50, p99, errors, (requests > 0 ? cpu / requests : 0) }' <<<"$output"
+}
+
+load_average() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average: //'; }
+LOAD_BEFORE=$(load_average)
+# The JIT needs well over a hundred thousand requests before the gateway runs at its speed (on a busy machine,
+# minutes): warm up in 15 s chunks until it has served 200 000 requests and two chunks in a row differ by less than
+# 10 % in req/s, or for 300 s at most. (Stopping at the first two similar chunks measured a half-compiled gateway.)
+say "warming up the gateway (JIT) until its throughput settles ..."
+previous=0
+served=0
+for chunk in $(seq 1 20); do
+  rps=$(measure "http://127.0.0.1:$GATEWAY_PORT$PATH_" 64 15 | awk '{ print $1 }')
+  served=$((served + ${rps:-0} * 15))
+  say "  warm-up $((chunk * 15)) s: $rps req/s ($served requests so far)"
+  if ((served >= 200000)) && awk -v a="$rps" -v b="$previous" 'BEGIN { exit !(b > 0 && a / b < 1.1 && a / b > 0.9) }'; then
+    break
+  fi
+  previous=$rps
+done
+measure "http://127.0.0.1:$NGINX_PORT$PATH_" 64 2 >/dev/null
+
+declare -A RESULTS
+for round in $(seq 1 "$ROUNDS"); do
+  for connections in "${CONNECTIONS[@]}"; do
+    for target in nginx gateway; do
+      if [ "$target" = nginx ]; then
+        port=$NGINX_PORT
+        mapfile -t pids < <(pgrep -f "nginx: worker" || true) # its workers serve both the proxy and the backend
+      else
+        port=$GATEWAY_PORT
+        pids=("$GATEWAY_PID")
+      fi
+      result=$(measure "http://127.0.0.1:$port$PATH_" "$connections" "$SECONDS_PER_RUN" "${pids[@]}")
+      RESULTS[$target,$connections,$round]=$result
+      say "round $round, $connections connections, $target: $result (req/s, p50 ms, p99 ms, errors, CPU ms/request)"
+    done
+  done
+done
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+column_median() { # column_median <target> <connections> <field 1..4>
+  local round
+  for round in $(seq 1 "$ROUNDS"); do awk -v f="$3" '{ print $f }' <<<"${RESULTS[$1,$2,$round]}"; done | median
+}
+column_sum() {
+  local round sum=0
+  for round in $(seq 1 "$ROUNDS"); do sum=$((sum + $(awk -v f="$3" '{ print $f }' <<<"${RESULTS[$1,$2,$round]}"))); done
+  echo "$sum"
+}
+
+{
+  say "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${SECONDS_PER_RUN} s per run, median of $ROUNDS interleaved rounds; wrk -t2"
+  say "load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(load_average) (above the core count, other processes competed for the CPU)"
+  say ""
+  say "| connections | nginx req/s | nginx p50 | nginx p99 | gateway req/s | gateway p50 | gateway p99 | gateway/nginx req/s | p50 added | errors (nginx/gateway) | CPU ms/request nginx (proxy + backend) / gateway |"
+  say "|---|---|---|---|---|---|---|---|---|---|---|"
+  for connections in "${CONNECTIONS[@]}"; do
+    n_rps=$(column_median nginx "$connections" 1); n_p50=$(column_median nginx "$connections" 2)
+    n_p99=$(column_median nginx "$connections" 3); g_rps=$(column_median gateway "$connections" 1)
+    g_p50=$(column_median gateway "$connections" 2); g_p99=$(column_median gateway "$connections" 3)
+    awk -v c="$connections" -v nr="$n_rps" -v n5="$n_p50" -v n9="$n_p99" -v gr="$g_rps" -v g5="$g_p50" -v g9="$g_p99" \
+      -v ne="$(column_sum nginx "$connections" 4)" -v ge="$(column_sum gateway "$connections" 4)" \
+      -v nc="$(column_median nginx "$connections" 5)" -v gc="$(column_median gateway "$connections" 5)" \
+      'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms | %.2f | %.2f ms | %d/%d | %.3f / %.3f |\n",
+               c, nr, n5, n9, gr, g5, g9, gr / nr, g5 - n5, ne, ge, nc, gc }'
+  done
+} | tee "$OUT/gateway-results.md"
+say "" "wrk output: $WORK/wrk.log; gateway log: $WORK/gateway.log"
