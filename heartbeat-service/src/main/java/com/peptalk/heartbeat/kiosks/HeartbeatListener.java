@@ -4,7 +4,7 @@ import com.peptalk.events.Topics;
 import com.peptalk.events.kiosk.KioskHeartbeatReceived;
 import com.peptalk.events.runtime.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +20,9 @@ class HeartbeatListener {
     private static final String CONSUMER = "heartbeat-kiosks";
 
     private final EventInbox inbox;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    HeartbeatListener(EventInbox inbox, JdbcTemplate jdbc) {
+    HeartbeatListener(EventInbox inbox, JdbcClient jdbc) {
         this.inbox = inbox;
         this.jdbc = jdbc;
     }
@@ -36,9 +36,10 @@ class HeartbeatListener {
         });
     }
 
+    /** Plain SQL: an upsert where an older heartbeat must never win, and an append to the history. */
     private void record(KioskHeartbeatReceived heartbeat, Timestamp receivedAt) {
         Timestamp sentAt = Timestamp.from(heartbeat.sentAt());
-        jdbc.update("""
+        jdbc.sql("""
                 insert into kiosks (kiosk_id, project_id, status, status_since, last_seen_at, app_version,
                                     battery_percent, network, signal_bars)
                 values (?, ?, 'ONLINE', ?, ?, ?, ?, ?, ?)
@@ -47,14 +48,14 @@ class HeartbeatListener {
                     app_version = excluded.app_version, battery_percent = excluded.battery_percent,
                     network = excluded.network, signal_bars = excluded.signal_bars
                 where kiosks.last_seen_at < excluded.last_seen_at
-                """, heartbeat.kioskId(), heartbeat.projectId(), sentAt, sentAt, heartbeat.appVersion(),
-                heartbeat.batteryPercent(), heartbeat.network(), heartbeat.signalBars());
-        jdbc.update("""
+                """).params(heartbeat.kioskId(), heartbeat.projectId(), sentAt, sentAt, heartbeat.appVersion(),
+                heartbeat.batteryPercent(), heartbeat.network(), heartbeat.signalBars()).update();
+        jdbc.sql("""
                 insert into heartbeats (kiosk_id, sent_at, received_at, app_version, battery_percent, network,
                                         signal_bars)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
-                """, heartbeat.kioskId(), sentAt, receivedAt, heartbeat.appVersion(), heartbeat.batteryPercent(),
-                heartbeat.network(), heartbeat.signalBars());
+                """).params(heartbeat.kioskId(), sentAt, receivedAt, heartbeat.appVersion(),
+                heartbeat.batteryPercent(), heartbeat.network(), heartbeat.signalBars()).update();
     }
 }
