@@ -1,9 +1,6 @@
 package com.peptalk.automation;
 
-import com.peptalk.testsupport.Architecture;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
+import com.peptalk.testsupport.ArchitectureContract;
 
 import java.util.Map;
 import java.util.Set;
@@ -13,27 +10,18 @@ import java.util.Set;
  * features declared below, it depends on no other service, and the shared libraries on its class path hold no
  * business rules. Widen a feature's list on purpose, in review, never to make a build pass.
  */
-class ArchitectureTests {
+class ArchitectureTests extends ArchitectureContract {
 
-    private static final String ROOT = "com.peptalk.automation";
-
-    /** Per feature (a package under {@link #ROOT}), the features it may use. */
-    private static final Map<String, Set<String>> FEATURES = Map.of(
-            "workflows", Set.of(),
-            "templates", Set.of(),
-            "recipients", Set.of());
-
-    private static final JavaClasses CLASSES = Architecture.productionClasses();
-
-    @Test
-    void featuresUseOnlyTheFeaturesTheyDeclare() {
-        Architecture.featuresUseOnlyWhatTheyDeclare(ROOT, FEATURES).check(CLASSES);
+    @Override
+    protected String root() {
+        return "com.peptalk.automation";
     }
 
-    @Test
-    void dependsOnNoOtherServiceAndTheSharedLibrariesHoldNoBusinessRules() {
-        for (ArchRule rule : Architecture.platformRules(ROOT)) {
-            rule.check(CLASSES);
-        }
+    @Override
+    protected Map<String, Set<String>> features() {
+        return Map.of(
+                "workflows", Set.of(),
+                "templates", Set.of(),
+                "recipients", Set.of());
     }
 }

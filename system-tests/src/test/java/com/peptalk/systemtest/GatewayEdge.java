@@ -92,13 +92,7 @@ final class GatewayEdge {
     }
 
     private byte[] withAdminKey(byte[] request) {
-        String text = new String(request, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n");
-        if (end < 0) {
-            return request;
-        }
-        return (text.substring(0, end + 2) + "Authorization: Bearer " + adminKey + "\r\n" + text.substring(end + 2))
-                .getBytes(StandardCharsets.ISO_8859_1);
+        return RawHttp.withHeader(request, "Authorization: Bearer " + adminKey);
     }
 
     private static String abbreviate(String text) {

@@ -47,6 +47,15 @@ public final class GatewayIdentity {
         return token(List.of(audience), subject, issuer, lifetime, (ECPrivateKey) KEYS.getPrivate());
     }
 
+    /**
+     * {@code Bearer <token>} for an admin (subject {@code subject}, valid at every service for {@code lifetime}) signed
+     * with a given gateway key: what a tool outside the tests (a benchmark against the local run) signs with the
+     * local run's key.
+     */
+    public static String authorization(ECPrivateKey key, String keyId, String subject, Duration lifetime) {
+        return "Bearer " + token(SERVICES, subject, ISSUER, lifetime, key, keyId);
+    }
+
     /** A well-formed token signed by a key nobody trusts. */
     public static String tokenOfAnotherKey(String audience) {
         return token(List.of(audience), "admin@test", ISSUER, Duration.ofSeconds(60),
@@ -60,11 +69,16 @@ public final class GatewayIdentity {
 
     private static String token(List<String> audience, String subject, String issuer, Duration lifetime,
             ECPrivateKey key) {
+        return token(audience, subject, issuer, lifetime, key, KEY_ID);
+    }
+
+    private static String token(List<String> audience, String subject, String issuer, Duration lifetime,
+            ECPrivateKey key, String keyId) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(subject)
                 .claim("kind", "admin").claim("scope", "admin").issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime))).jwtID(UUID.randomUUID().toString()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY_ID)
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId)
                 .type(JOSEObjectType.JWT).build(), claims);
         try {
             jwt.sign(new ECDSASigner(key));

@@ -76,10 +76,15 @@ public final class RawHttp {
 
     /** The request with the gateway's identity for an admin added after its request line (see {@link GatewayIdentity}). */
     public static byte[] asAdmin(byte[] request) {
+        return withHeader(request, "Authorization: " + GatewayIdentity.authorization());
+    }
+
+    /** The request with one more header field ({@code name: value}) right after its request line. */
+    public static byte[] withHeader(byte[] request, String field) {
         String text = new String(request, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n");
-        return end < 0 ? request : (text.substring(0, end + 2) + "Authorization: " + GatewayIdentity.authorization()
-                + "\r\n" + text.substring(end + 2)).getBytes(StandardCharsets.ISO_8859_1);
+        return end < 0 ? request : (text.substring(0, end + 2) + field + "\r\n" + text.substring(end + 2))
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public static Answer get(int port, String target) {

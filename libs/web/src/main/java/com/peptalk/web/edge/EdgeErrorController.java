@@ -79,8 +79,8 @@ class EdgeErrorController implements ErrorController {
 
     private ModelAndView page(EdgeError error) {
         HttpStatus status = HttpStatus.valueOf(error.status());
-        String message = error.errors().isEmpty() ? capitalized(error.detail())
-                : capitalized(error.detail()) + ": " + String.join(", ", error.errors().stream()
+        String message = error.errors().isEmpty() ? ErrorPageHtml.capitalized(error.detail())
+                : ErrorPageHtml.capitalized(error.detail()) + ": " + String.join(", ", error.errors().stream()
                         .map(field -> field.field() + " (" + field.message() + ")").toList()) + ".";
         Map<String, Object> model = Map.of("status", status.value(), "title", error.type().title(),
                 "message", message);
@@ -93,9 +93,6 @@ class EdgeErrorController implements ErrorController {
         return page;
     }
 
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 
     /** Writes a text of ours as it is (a problem document whatever {@code Accept} asked for, or a built-in page). */
     private record TextView(String contentType, String body) implements View {

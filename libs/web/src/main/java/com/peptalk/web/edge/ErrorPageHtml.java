@@ -15,6 +15,11 @@ final class ErrorPageHtml {
                 """.formatted(status, HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(message));
     }
 
+    /** A detail of ours as a page's sentence starts. */
+    static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private ErrorPageHtml() {
     }
 }

@@ -42,7 +42,7 @@ class ProblemReportValve extends ErrorReportValve {
             String body;
             if (properties.isPage(path)) {
                 response.setContentType("text/html;charset=UTF-8");
-                body = ErrorPageHtml.render(status, type.title(), capitalized(detail) + ".");
+                body = ErrorPageHtml.render(status, type.title(), ErrorPageHtml.capitalized(detail) + ".");
             }
             else {
                 response.setContentType("application/problem+json");
@@ -68,9 +68,5 @@ class ProblemReportValve extends ErrorReportValve {
         catch (RuntimeException ex) {
             return "";
         }
-    }
-
-    private static String capitalized(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
