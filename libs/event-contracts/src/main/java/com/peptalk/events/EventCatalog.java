@@ -9,6 +9,8 @@ import com.peptalk.events.comms.DeliveryFailed;
 import com.peptalk.events.comms.DeliverySuppressed;
 import com.peptalk.events.comms.FallbackStarted;
 import com.peptalk.events.comms.MessageStatusReported;
+import com.peptalk.events.comms.RecipientOptedIn;
+import com.peptalk.events.comms.RecipientOptedOut;
 import com.peptalk.events.comms.SendRequested;
 import com.peptalk.events.directory.CompanyDeleted;
 import com.peptalk.events.directory.CompanyUpserted;
@@ -66,6 +68,8 @@ public final class EventCatalog {
             type(Topics.DELIVERY_EVENTS, "comms.fallback-started", FallbackStarted.class),
             type(Topics.DELIVERY_EVENTS, "comms.delivery-suppressed", DeliverySuppressed.class),
             type(Topics.STATUS_EVENTS, "comms.message-status-reported", MessageStatusReported.class),
+            type(Topics.STATUS_EVENTS, "comms.recipient-opted-out", RecipientOptedOut.class),
+            type(Topics.STATUS_EVENTS, "comms.recipient-opted-in", RecipientOptedIn.class),
             type(Topics.PROCORE_WEBHOOK_EVENTS, "procore.resource-changed", ProcoreResourceChanged.class),
             type(Topics.KIOSK_HEARTBEATS, "kiosk.heartbeat-received", KioskHeartbeatReceived.class),
             type(Topics.KIOSK_STATUS_CHANGES, "kiosk.status-changed", KioskStatusChanged.class));

@@ -11,6 +11,8 @@ import com.peptalk.events.comms.DeliverySuppressed;
 import com.peptalk.events.comms.FallbackStarted;
 import com.peptalk.events.comms.MessageStatus;
 import com.peptalk.events.comms.MessageStatusReported;
+import com.peptalk.events.comms.RecipientOptedIn;
+import com.peptalk.events.comms.RecipientOptedOut;
 import com.peptalk.events.comms.Recipient;
 import com.peptalk.events.comms.RenderedContent;
 import com.peptalk.events.comms.SendRequested;
@@ -80,8 +82,11 @@ final class EventSamples {
                 new DeliveryFailed(MESSAGE, 1, Channel.EMAIL, "ses", "MessageRejected: address blacklisted", true),
                 new FallbackStarted(MESSAGE, Channel.EMAIL, Channel.SMS, "bounced"),
                 new DeliverySuppressed(MESSAGE, Channel.EMAIL, "hard bounce on 2026-11-01"),
-                new MessageStatusReported(MESSAGE, Channel.SMS, "twilio", "SM1f0e2d3c4b5a69788796a5b4c3d2e1f0",
-                        MessageStatus.DELIVERED, AT, null),
+                new MessageStatusReported(MESSAGE, Channel.EMAIL, "ses", "0100019a-ses-message-id",
+                        MessageStatus.BOUNCED, AT, "Permanent/General: 550 5.1.1 user unknown",
+                        "bounce@simulator.amazonses.com", true, "General"),
+                new RecipientOptedOut(Channel.SMS, "+15005550006", "twilio-inbound", "STOP", AT),
+                new RecipientOptedIn(Channel.SMS, "+15005550006", "twilio-inbound", "START", AT),
                 new ProcoreResourceChanged("01JDX2Y3Z4A5B6C7D8E9F0G1H2", 7, 42L, "Observations", 5501, "create", AT),
                 new KioskHeartbeatReceived("kiosk-riverside-gate-1", 42, AT, "3.4.1", 87, "wifi", 3),
                 new KioskStatusChanged("kiosk-riverside-gate-1", 42, KioskStatus.ONLINE, KioskStatus.LATE, AT));
