@@ -91,11 +91,11 @@ class AdminSessionTests extends GatewayTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(FakeServices.requestsTo(DownstreamService.TOKEN)).singleElement().satisfies(request -> {
-            assertThat(request.getHeader("X-Admin-Subject")).isEqualTo(ADMIN_SUBJECT);
+            assertThat(IdentityRelayTests.relayedSubject(request)).isEqualTo(ADMIN_SUBJECT);
             assertThat(request.getHeader("Cookie")).isEqualTo("theme=dark");
         });
         assertThat(FakeServices.requestsTo(DownstreamService.HEARTBEAT)).singleElement().satisfies(request -> {
-            assertThat(request.getHeader("X-Admin-Subject")).isEqualTo(ADMIN_SUBJECT);
+            assertThat(IdentityRelayTests.relayedSubject(request)).isEqualTo(ADMIN_SUBJECT);
             assertThat(request.getHeaders().keys()).doesNotContain("Cookie");
         });
     }
@@ -127,12 +127,13 @@ class AdminSessionTests extends GatewayTest {
         String cookie = cookieOf(signIn(ADMIN_KEY, "/admin"));
         String value = cookie.substring(cookie.indexOf('=') + 1);
         String[] parts = value.split("\\.");
-        String otherSubject = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("api-key:000000000000".getBytes(StandardCharsets.UTF_8));
-        String laterExpiry = Long.toString(Long.parseLong(parts[2]) + 86_400);
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String otherSubject = base64url(claims.replace(ADMIN_SUBJECT, "api-key:000000000000"));
+        String laterExpiry = base64url(claims.replaceFirst("\"exp\":(\\d+)", "\"exp\":9999999999"));
 
-        for (String forged : new String[] { parts[0] + "." + otherSubject + "." + parts[2] + "." + parts[3],
-                parts[0] + "." + parts[1] + "." + laterExpiry + "." + parts[3], value + "x", "v1.x.y.z", "" }) {
+        for (String forged : new String[] { parts[0] + "." + otherSubject + "." + parts[2],
+                parts[0] + "." + laterExpiry + "." + parts[2], base64url("{\"alg\":\"none\"}") + "." + parts[1] + ".",
+                value + "x", "v1.x.y.z", "" }) {
             var response = Http.get(url("/admin/projects"), browser(Map.of("Cookie", "peptalk_admin_session=" + forged)));
 
             assertThat(response.statusCode()).as(forged).isEqualTo(401);
@@ -204,7 +205,7 @@ class AdminSessionTests extends GatewayTest {
         var response = signIn(ADMIN_KEY + "x", "/admin/projects");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("peptalk_admin_session"));
         assertThat(response.body()).contains("That key is not valid.", "name=\"next\" value=\"/admin/projects\"")
                 .doesNotContain(ADMIN_KEY);
     }
@@ -216,6 +217,34 @@ class AdminSessionTests extends GatewayTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void signsInAndOutWithSpringSecuritysCsrfTokenFromABrowserThatSaysNotWhereItCameFrom() {
+        var page = Http.get(url("/admin/login?next=/admin/projects"), browser());
+        String csrfCookie = setCookie(page, "peptalk_admin_csrf");
+        String token = hiddenCsrfToken(page.body());
+
+        // no Sec-Fetch-Site, no Origin: only the token of the gateway's own form tells this post from a forged one
+        var withoutToken = Http.post(url("/admin/login"), FORM, form(ADMIN_KEY, "/admin/projects"),
+                Map.of("Cookie", csrfCookie));
+        var withToken = Http.post(url("/admin/login"), FORM, form(ADMIN_KEY, "/admin/projects") + "&_csrf="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8), Map.of("Cookie", csrfCookie));
+
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("<h1>Request refused</h1>");
+        assertThat(withoutToken.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("peptalk_admin_session"));
+        assertThat(withToken.statusCode()).isEqualTo(303);
+        assertThat(withToken.headers().firstValue("Location")).hasValue("/admin/projects");
+        String session = cookieOf(withToken);
+
+        var logoutPage = Http.get(url("/admin/logout"), browser(Map.of("Cookie", session + "; " + csrfCookie)));
+        var logout = Http.post(url("/admin/logout"), FORM, "_csrf="
+                + URLEncoder.encode(hiddenCsrfToken(logoutPage.body()), StandardCharsets.UTF_8),
+                Map.of("Cookie", session + "; " + csrfCookie));
+
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(setCookie(logout, "peptalk_admin_session")).isEqualTo("peptalk_admin_session=");
     }
 
     @ParameterizedTest(name = "next={0}")
@@ -278,6 +307,25 @@ class AdminSessionTests extends GatewayTest {
     private static String form(String key, String next) {
         return "apiKey=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&next="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
+    /** {@code name=value} of the cookie {@code name} a response set. */
+    private static String setCookie(HttpResponse<String> response, String name) {
+        String setCookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie: " + response.headers().map()));
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /** The value of the form's hidden {@code _csrf} field (HTML-escaped characters are not in a token's alphabet). */
+    private static String hiddenCsrfToken(String html) {
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(field.find()).as("a _csrf field in " + html).isTrue();
+        return field.group(1);
+    }
+
+    private static String base64url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code name=value} of the session cookie a response set. */

@@ -97,6 +97,16 @@ class IdentityRelayTests extends GatewayTest {
                 .isEqualTo("procore-secret");
     }
 
+    /** The subject of the identity the gateway relayed with {@code request} (its signature: tests above). */
+    static String relayedSubject(LoggedRequest request) {
+        try {
+            return bearer(request).getJWTClaimsSet().getSubject();
+        }
+        catch (java.text.ParseException notAJwt) {
+            throw new AssertionError("no relayed identity: " + request.getHeader("Authorization"), notAJwt);
+        }
+    }
+
     private static SignedJWT bearer(LoggedRequest request) throws java.text.ParseException {
         return SignedJWT.parse(request.getHeader("Authorization").substring("Bearer ".length()));
     }

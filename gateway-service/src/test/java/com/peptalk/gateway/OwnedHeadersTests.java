@@ -13,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Headers the gateway owns can be neither set nor stripped by the caller (issue 8, rows 3 and 9): the admin's
- * subject, the request id, and the client's address.
+ * relayed identity, the request id, and the client's address; and the gateway's own cookies never go further.
  */
 class OwnedHeadersTests extends GatewayTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "keep-alive, X-Admin-Subject", "X-Request-Id, close", "X-Admin-Subject, X-Request-Id, X-Real-IP" })
+    @ValueSource(strings = { "keep-alive, Authorization", "X-Request-Id, close", "Authorization, X-Request-Id, X-Real-IP" })
     void keepsTheHeadersItSetWhenTheCallerListsThemAsHopByHop(String connection) {
         FakeServices.of(DownstreamService.TOKEN).stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
@@ -28,20 +28,20 @@ class OwnedHeadersTests extends GatewayTest {
 
         assertThat(response.status()).isEqualTo(200);
         LoggedRequest received = FakeServices.requestsTo(DownstreamService.TOKEN).getFirst();
-        assertThat(received.getHeader("X-Admin-Subject")).isEqualTo(ADMIN_SUBJECT);
+        assertThat(IdentityRelayTests.relayedSubject(received)).isEqualTo(ADMIN_SUBJECT);
         assertThat(received.getHeader("X-Request-Id")).isEqualTo("req-0123456789");
         assertThat(received.getHeader("X-Real-IP")).isEqualTo("203.0.113.7");
     }
 
     @Test
-    void neverPassesASubjectTheCallerWroteItself() {
+    void neverPassesTheGatewaysOwnCookiesToAService() {
         FakeServices.of(DownstreamService.PROCORE_IFRAME).stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
         RawHttp.send(port, "GET /integrations/procore/iframe?api_token=t HTTP/1.1\r\nHost: localhost\r\n"
-                + "X-Admin-Subject: root\r\nConnection: close");
+                + "Cookie: peptalk_admin_session=s; lang=en; peptalk_admin_csrf=c\r\nConnection: close");
 
-        assertThat(FakeServices.requestsTo(DownstreamService.PROCORE_IFRAME).getFirst().getHeaders().keys())
-                .doesNotContain("X-Admin-Subject");
+        assertThat(FakeServices.requestsTo(DownstreamService.PROCORE_IFRAME).getFirst().getHeader("Cookie"))
+                .isEqualTo("lang=en");
     }
 
     @Test

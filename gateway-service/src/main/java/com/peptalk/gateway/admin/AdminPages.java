@@ -4,12 +4,14 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -40,25 +42,29 @@ final class AdminPages {
             + "input{width:100%;box-sizing:border-box;margin:.25rem 0 1rem;padding:.4rem}button{padding:.4rem 1rem}"
             + ".notice{padding:.5rem .75rem;border-left:4px solid #b00;background:#fdf2f2}";
 
-    /** The sign-in form; {@code notice} (may be null) says why it is shown again. */
-    static String login(String next, String notice) {
+    /**
+     * The sign-in form; {@code notice} (may be null) says why it is shown again; {@code csrf}: Spring Security's
+     * CSRF token, for a browser that does not say where its requests come from ({@link SameOriginRequests}).
+     */
+    static String login(String next, String notice, Optional<CsrfToken> csrf) {
         return page("Sign in", (notice != null ? "<p class=\"notice\" role=\"alert\">" + escape(notice) + "</p>\n" : "")
                 + "<p>Admin pages need an admin API key. Paste yours to sign in on this browser.</p>\n"
                 + "<form method=\"post\" action=\"" + LOGIN + "\">\n"
                 + "<input type=\"hidden\" name=\"next\" value=\"" + escape(safeNext(next)) + "\">\n"
+                + hidden(csrf)
                 + "<label for=\"api-key\">Admin API key</label>\n"
                 + "<input id=\"api-key\" name=\"apiKey\" type=\"password\" autocomplete=\"current-password\" "
                 + "required autofocus>\n"
                 + "<button type=\"submit\">Sign in</button>\n</form>");
     }
 
-    static String signedIn(String subject, String next) {
+    static String signedIn(String subject, String next, Optional<CsrfToken> csrf) {
         return page("Signed in", "<p>Signed in as <code>" + escape(subject) + "</code>.</p>\n"
-                + "<p><a href=\"" + escape(safeNext(next)) + "\">Continue</a></p>\n" + signOutForm());
+                + "<p><a href=\"" + escape(safeNext(next)) + "\">Continue</a></p>\n" + signOutForm(csrf));
     }
 
-    static String signOut() {
-        return page("Sign out", "<p>Sign out of the admin pages on this browser.</p>\n" + signOutForm());
+    static String signOut(Optional<CsrfToken> csrf) {
+        return page("Sign out", "<p>Sign out of the admin pages on this browser.</p>\n" + signOutForm(csrf));
     }
 
     static String crossSiteRefused() {
@@ -99,8 +105,23 @@ final class AdminPages {
         headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     }
 
-    private static String signOutForm() {
-        return "<form method=\"post\" action=\"" + LOGOUT + "\"><button type=\"submit\">Sign out</button></form>";
+    /**
+     * The CSRF token of this exchange, if Spring Security's CSRF filter offers one (it then sets its cookie,
+     * {@code peptalk_admin_csrf}, on the answer).
+     */
+    static Mono<Optional<CsrfToken>> csrfToken(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        return token == null ? Mono.just(Optional.empty()) : token.map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    private static String hidden(Optional<CsrfToken> csrf) {
+        return csrf.map(token -> "<input type=\"hidden\" name=\"" + escape(token.getParameterName()) + "\" value=\""
+                + escape(token.getToken()) + "\">\n").orElse("");
+    }
+
+    private static String signOutForm(Optional<CsrfToken> csrf) {
+        return "<form method=\"post\" action=\"" + LOGOUT + "\">" + hidden(csrf)
+                + "<button type=\"submit\">Sign out</button></form>";
     }
 
     private static String page(String title, String main) {

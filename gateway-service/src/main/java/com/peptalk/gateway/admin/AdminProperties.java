@@ -70,7 +70,7 @@ public record AdminProperties(
      * @param authoritiesClaim the claim listing what the token grants: a space-separated string ({@code scope})
      *        or a list ({@code roles}, {@code groups}, ...)
      * @param requiredAuthority the value that claim must contain to make the bearer an admin
-     * @param subjectClaim the claim naming the admin in {@code X-Admin-Subject}
+     * @param subjectClaim the claim naming the admin (the relayed identity's {@code sub})
      * @param keysTimeout how long fetching the issuer's OpenID configuration or keys may take (connect included);
      *        its own setting, not the routes' response timeout, which may be much shorter than a cold fetch
      */

@@ -1,5 +1,8 @@
 package com.peptalk.gateway.admin;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +17,8 @@ import java.util.Optional;
  * The admin API keys, known only by their SHA-256. A key is random and long (the local run makes 40 letters and
  * digits), so an unsalted fast hash is enough: nobody can guess back from the hash, and a slow password hash
  * would cost every admin request. The presented key's hash is compared with every configured hash in constant
- * time, so timing tells nothing about how close a guess came or which key matched.
+ * time ({@link MessageDigest#isEqual}), so timing tells nothing about how close a guess came or which key matched.
+ * A key's admin holds the admin authority ({@code jwt.required-authority}), as an issuer's admin token must.
  */
 @Component
 class ApiKeys {
@@ -30,8 +34,10 @@ class ApiKeys {
 
     private final List<byte[]> hashes;
     private final List<String> subjects;
+    private final String adminAuthority;
 
     ApiKeys(AdminProperties properties) {
+        this.adminAuthority = properties.jwt().requiredAuthority();
         this.hashes = properties.apiKeyHashes().stream().map(hash -> HexFormat.of().parseHex(hash)).toList();
         this.subjects = properties.apiKeyHashes().stream()
                 .map(hash -> SUBJECT_PREFIX + hash.substring(0, ID_LENGTH).toLowerCase(Locale.ROOT)).toList();
@@ -54,6 +60,21 @@ class ApiKeys {
             }
         }
         return Optional.ofNullable(match);
+    }
+
+    /** The authenticated admin of the configured key {@code presented} is, if it is one. */
+    Optional<Authentication> authenticationOf(String presented) {
+        return subjectOf(presented).map(this::admin);
+    }
+
+    /** The admin {@code subject}, whose key is still configured: a session of a removed key ends with it. */
+    Optional<Authentication> adminOf(String subject) {
+        return isConfigured(subject) ? Optional.of(admin(subject)) : Optional.empty();
+    }
+
+    private Authentication admin(String subject) {
+        return new PreAuthenticatedAuthenticationToken(subject, null,
+                AuthorityUtils.createAuthorityList(adminAuthority));
     }
 
     /** Whether a key with this subject is still configured: a session of a removed key ends with it. */

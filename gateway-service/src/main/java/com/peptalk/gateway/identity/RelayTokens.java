@@ -8,7 +8,6 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -43,8 +42,6 @@ public class RelayTokens {
     public static final String KIND_ADMIN = "admin";
     public static final long LIFETIME_SECONDS = 60;
 
-    private static final String ATTRIBUTE = RelayTokens.class.getName() + ".token";
-
     private final ECDSASigner signer;
     private final String keyId;
     private final Clock clock;
@@ -73,14 +70,9 @@ public class RelayTokens {
         return jwt.serialize();
     }
 
-    /** The token relayed for this exchange's caller, or {@code null} (not an admin route, or not admitted). */
-    public static String of(ServerWebExchange exchange) {
-        return exchange.getAttribute(ATTRIBUTE);
-    }
-
-    /** Remembers the exchange's relayed token, for the last word on the forwarded headers. */
-    public static void set(ServerWebExchange exchange, String token) {
-        exchange.getAttributes().put(ATTRIBUTE, token);
+    /** A token for {@code caller}, valid at {@code audience} for {@value #LIFETIME_SECONDS} s from now. */
+    public String sign(Caller caller, String audience) {
+        return sign(caller.subject(), caller.kind(), caller.scopes(), audience);
     }
 
     /** The key, from PEM or one-line base64 DER; a key that is unreadable or not P-256 stops start-up, unquoted. */

@@ -1,8 +1,7 @@
 package com.peptalk.gateway.ratelimit;
 
-import com.peptalk.gateway.admin.AdminAuthenticationFilter;
-import com.peptalk.gateway.admin.AdminSubject;
 import com.peptalk.gateway.forwarded.TrustedProxies;
+import com.peptalk.gateway.identity.Caller;
 import com.peptalk.gateway.problems.ProblemResponses;
 import com.peptalk.gateway.problems.Problems;
 import com.peptalk.gateway.requestid.RequestIdFilter;
@@ -25,12 +24,13 @@ import java.time.Duration;
  * Limits the requests of each client on every route with {@code rate-limit} metadata: a 429 problem with
  * {@code Retry-After} once the client's bucket in the route's group is empty. The client is the admin's subject
  * on admin routes (so admins sharing an office address do not share a limit), its address everywhere else
- * ({@link TrustedProxies}). After admin authentication, so that only admins count against admin limits.
+ * ({@link TrustedProxies}). After admin authentication (Spring Security's web filters run before any route's
+ * filters), so that only admins count against admin limits.
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
 
-    static final int ORDER = AdminAuthenticationFilter.ORDER + 100;
+    static final int ORDER = -100;
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -53,8 +53,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         if (group == null) {
             return chain.filter(exchange);
         }
-        String subject = AdminSubject.of(exchange);
-        String client = subject != null ? "admin " + subject
+        Caller caller = Caller.of(exchange);
+        String client = caller != null ? caller.kind() + " " + caller.subject()
                 : ClientKeys.of(proxies.clientAddress(exchange.getRequest()));
         Duration wait = limiter.acquire(group, client);
         if (wait.isZero()) {

@@ -1,6 +1,5 @@
 package com.peptalk.gateway.routing;
 
-import com.peptalk.gateway.ratelimit.RateLimiter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.route.RouteDefinition;
@@ -13,7 +12,7 @@ import java.util.Map;
 /**
  * Refuses to start with a route whose metadata the filters would misread: a missing or unknown
  * {@code authentication} (a typo must not make an admin route public), a route the gateway does not authenticate
- * without a {@code rate-limit}, or a {@code rate-limit} group that is not configured.
+ * without a {@code rate-limit}. (That each {@code rate-limit} group is configured is the rate limit's own check.)
  */
 @Component
 class RouteMetadataCheck implements SmartInitializingSingleton {
@@ -21,11 +20,9 @@ class RouteMetadataCheck implements SmartInitializingSingleton {
     private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
 
     private final GatewayProperties gateway;
-    private final RateLimiter rateLimiter;
 
-    RouteMetadataCheck(GatewayProperties gateway, RateLimiter rateLimiter) {
+    RouteMetadataCheck(GatewayProperties gateway) {
         this.gateway = gateway;
-        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -52,10 +49,6 @@ class RouteMetadataCheck implements SmartInitializingSingleton {
         if (group == null && !RouteMetadata.isAdmin(metadata)) {
             problems.add(route + " metadata." + RouteMetadata.RATE_LIMIT
                     + " is required: the gateway does not authenticate its callers");
-        }
-        if (group != null && !rateLimiter.hasGroup(group)) {
-            problems.add(route + " metadata." + RouteMetadata.RATE_LIMIT + " names " + group
-                    + ", which is not configured in peptalk.gateway.rate-limits.groups");
         }
         if (metadata.containsKey(RouteMetadata.ADMIN_PAGES) && !RouteMetadata.isAdmin(metadata)) {
             problems.add(route + " metadata." + RouteMetadata.ADMIN_PAGES + " is for admin routes only");

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
-import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,60 +13,37 @@ class AdminRequestsTests {
 
     @Test
     void readsTheBearerTokenOfAnAuthorizationHeader() {
-        assertThat(AdminAuthenticator.bearerToken("Bearer abc")).isEqualTo("abc");
-        assertThat(AdminAuthenticator.bearerToken("BEARER  abc ")).isEqualTo("abc");
-        assertThat(AdminAuthenticator.bearerToken("Basic abc")).isNull();
-        assertThat(AdminAuthenticator.bearerToken("Bearer")).isNull();
-        assertThat(AdminAuthenticator.bearerToken("Bearer ")).isNull();
-        assertThat(AdminAuthenticator.bearerToken("Bearerabc")).isNull();
-    }
-
-    @Test
-    void readsAuthoritiesFromAScopeStringOrAList() {
-        assertThat(IssuerTokens.authorities("openid  peptalk.admin")).containsExactly("openid", "peptalk.admin");
-        assertThat(IssuerTokens.authorities(List.of("peptalk.admin", "viewer"))).contains("peptalk.admin");
-        assertThat(IssuerTokens.authorities(null)).isEmpty();
-        assertThat(IssuerTokens.authorities(42)).isEmpty();
+        assertThat(AdminCredentials.bearerToken("Bearer abc")).isEqualTo("abc");
+        assertThat(AdminCredentials.bearerToken("BEARER  abc ")).isEqualTo("abc");
+        assertThat(AdminCredentials.bearerToken("Basic abc")).isNull();
+        assertThat(AdminCredentials.bearerToken("Bearer")).isNull();
+        assertThat(AdminCredentials.bearerToken("Bearer ")).isNull();
+        assertThat(AdminCredentials.bearerToken("Bearerabc")).isNull();
     }
 
     @Test
     void takesABrowserForOneThatNamesHtml() {
-        assertThat(AdminAuthenticationFilter.acceptsHtml(accept("text/html,application/xhtml+xml,*/*;q=0.8"))).isTrue();
-        assertThat(AdminAuthenticationFilter.acceptsHtml(accept("*/*"))).isFalse();
-        assertThat(AdminAuthenticationFilter.acceptsHtml(accept("application/json"))).isFalse();
-        assertThat(AdminAuthenticationFilter.acceptsHtml(accept("text/html;q=0"))).isFalse();
-        assertThat(AdminAuthenticationFilter.acceptsHtml(accept("text/html;q=nonsense"))).isFalse();
-        assertThat(AdminAuthenticationFilter.acceptsHtml(MockServerHttpRequest.get("/admin").build())).isFalse();
-    }
-
-    @Test
-    void takesOnlyTheSessionCookieOutOfTheCookieHeader() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.put(HttpHeaders.COOKIE, List.of("a=1; peptalk_admin_session=secret; b=2", "peptalk_admin_session=x"));
-
-        AdminAuthenticationFilter.withoutSessionCookie(headers);
-
-        assertThat(headers.get(HttpHeaders.COOKIE)).containsExactly("a=1; b=2");
-
-        HttpHeaders onlySession = new HttpHeaders();
-        onlySession.add(HttpHeaders.COOKIE, "peptalk_admin_session=secret");
-        AdminAuthenticationFilter.withoutSessionCookie(onlySession);
-        assertThat(onlySession.containsHeader(HttpHeaders.COOKIE)).isFalse();
+        assertThat(AdminRefusals.acceptsHtml(accept("text/html,application/xhtml+xml,*/*;q=0.8"))).isTrue();
+        assertThat(AdminRefusals.acceptsHtml(accept("*/*"))).isFalse();
+        assertThat(AdminRefusals.acceptsHtml(accept("application/json"))).isFalse();
+        assertThat(AdminRefusals.acceptsHtml(accept("text/html;q=0"))).isFalse();
+        assertThat(AdminRefusals.acceptsHtml(accept("text/html;q=nonsense"))).isFalse();
+        assertThat(AdminRefusals.acceptsHtml(MockServerHttpRequest.get("/admin").build())).isFalse();
     }
 
     @Test
     void comparesAnOriginWithTheHostTheRequestWasSentTo() {
-        assertThat(CrossSiteRequests.sameAuthority("https://peptalk.example.com", "peptalk.example.com")).isTrue();
-        assertThat(CrossSiteRequests.sameAuthority("https://peptalk.example.com", "peptalk.example.com:443")).isTrue();
-        assertThat(CrossSiteRequests.sameAuthority("http://localhost:8080", "localhost:8080")).isTrue();
-        assertThat(CrossSiteRequests.sameAuthority("https://PEPTALK.example.com", "peptalk.example.com")).isTrue();
-        assertThat(CrossSiteRequests.sameAuthority("http://localhost:8081", "localhost:8080")).isFalse();
-        assertThat(CrossSiteRequests.sameAuthority("https://evil.example", "peptalk.example.com")).isFalse();
-        assertThat(CrossSiteRequests.sameAuthority("https://peptalk.example.com.evil.example", "peptalk.example.com"))
+        assertThat(SameOriginRequests.sameAuthority("https://peptalk.example.com", "peptalk.example.com")).isTrue();
+        assertThat(SameOriginRequests.sameAuthority("https://peptalk.example.com", "peptalk.example.com:443")).isTrue();
+        assertThat(SameOriginRequests.sameAuthority("http://localhost:8080", "localhost:8080")).isTrue();
+        assertThat(SameOriginRequests.sameAuthority("https://PEPTALK.example.com", "peptalk.example.com")).isTrue();
+        assertThat(SameOriginRequests.sameAuthority("http://localhost:8081", "localhost:8080")).isFalse();
+        assertThat(SameOriginRequests.sameAuthority("https://evil.example", "peptalk.example.com")).isFalse();
+        assertThat(SameOriginRequests.sameAuthority("https://peptalk.example.com.evil.example", "peptalk.example.com"))
                 .isFalse();
-        assertThat(CrossSiteRequests.sameAuthority("null", "peptalk.example.com")).isFalse();
-        assertThat(CrossSiteRequests.sameAuthority("not an origin", "peptalk.example.com")).isFalse();
-        assertThat(CrossSiteRequests.sameAuthority("https://peptalk.example.com", null)).isFalse();
+        assertThat(SameOriginRequests.sameAuthority("null", "peptalk.example.com")).isFalse();
+        assertThat(SameOriginRequests.sameAuthority("not an origin", "peptalk.example.com")).isFalse();
+        assertThat(SameOriginRequests.sameAuthority("https://peptalk.example.com", null)).isFalse();
     }
 
     @Test
@@ -83,8 +60,10 @@ class AdminRequestsTests {
 
     @Test
     void escapesWhatTheCallerSentInItsPages() {
-        assertThat(AdminPages.login("/admin?q=<b>", "a <notice>")).contains("a &lt;notice&gt;").doesNotContain("<b>");
-        assertThat(AdminPages.signedIn("<script>", "/admin")).contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(AdminPages.login("/admin?q=<b>", "a <notice>", Optional.empty())).contains("a &lt;notice&gt;")
+                .doesNotContain("<b>");
+        assertThat(AdminPages.signedIn("<script>", "/admin", Optional.empty())).contains("&lt;script&gt;")
+                .doesNotContain("<script>");
     }
 
     private static MockServerHttpRequest accept(String accept) {

@@ -1,12 +1,18 @@
 package com.peptalk.gateway.admin;
 
+import com.peptalk.gateway.GatewayProperties;
+import com.peptalk.gateway.forwarded.TrustedProxies;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseCookie;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.core.context.SecurityContext;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,22 +47,23 @@ class AdminSessionsTests {
     void refusesAnExpiredSession() {
         String value = sessions(KEY, NOW).start("api-key:a43cd6c3f486", false).getValue();
 
-        assertThat(sessions(KEY, NOW.plus(Duration.ofHours(8)).minusSeconds(1)).subjectOf(value)).isPresent();
-        assertThat(sessions(KEY, NOW.plus(Duration.ofHours(8))).subjectOf(value)).isEmpty();
+        assertThat(sessions(KEY, NOW.plus(Duration.ofHours(8))).subjectOf(value)).isPresent();
+        assertThat(sessions(KEY, NOW.plus(Duration.ofHours(8)).plusSeconds(1)).subjectOf(value)).isEmpty();
     }
 
     @Test
     void refusesAnyChangeAndAnythingMalformed() {
         String value = sessions(KEY, NOW).start("api-key:a43cd6c3f486", false).getValue();
         String[] parts = value.split("\\.");
+        String otherSubject = base64("{\"iss\":\"peptalk-gateway-admin-session\",\"sub\":\"api-key:000000000000\","
+                + "\"iat\":" + NOW.getEpochSecond() + ",\"exp\":" + NOW.plus(Duration.ofDays(30)).getEpochSecond() + "}");
 
         for (String changed : List.of(
-                "v2." + parts[1] + "." + parts[2] + "." + parts[3],
-                parts[0] + "." + parts[1] + "A." + parts[2] + "." + parts[3],
-                parts[0] + "." + parts[1] + "." + (Long.parseLong(parts[2]) + 1) + "." + parts[3],
-                parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3].substring(1),
-                parts[0] + "." + parts[1] + "." + parts[2], value + ".x", "", "....", "v1.!!.1.@@",
-                "v1." + parts[1] + ".soon." + parts[3], "x".repeat(2000))) {
+                parts[0] + "." + otherSubject + "." + parts[2],
+                base64("{\"alg\":\"none\"}") + "." + parts[1] + ".",
+                base64("{\"alg\":\"HS512\"}") + "." + parts[1] + "." + parts[2],
+                parts[0] + "." + parts[1] + "." + parts[2].substring(1),
+                parts[0] + "." + parts[1], value + ".x", "", "..", "!!.@@.##", "x".repeat(2000))) {
             assertThat(sessions(KEY, NOW).subjectOf(changed)).as(changed).isEmpty();
         }
         assertThat(sessions(KEY, NOW).subjectOf(null)).isEmpty();
@@ -72,8 +79,33 @@ class AdminSessionsTests {
         assertThat(cookie.toString()).contains("Path=/", "HttpOnly", "SameSite=Strict");
     }
 
+    @Test
+    void loadsTheAdminOfASessionOnlyWhileItsKeyIsConfigured() {
+        AdminSessions sessions = sessions(KEY, NOW);
+        String ofConfiguredKey = sessions.start("api-key:a43cd6c3f486", false).getValue();
+        String ofRemovedKey = sessions.start("api-key:000000000000", false).getValue();
+
+        SecurityContext loaded = sessions.load(withCookie(ofConfiguredKey)).block();
+
+        assertThat(loaded.getAuthentication().getName()).isEqualTo("api-key:a43cd6c3f486");
+        assertThat(loaded.getAuthentication().getAuthorities()).extracting(Object::toString).contains("peptalk.admin");
+        assertThat(sessions.load(withCookie(ofRemovedKey)).blockOptional()).isEmpty();
+    }
+
+    private static MockServerWebExchange withCookie(String session) {
+        return MockServerWebExchange.from(MockServerHttpRequest.get("/admin")
+                .cookie(new org.springframework.http.HttpCookie("peptalk_admin_session", session)));
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static AdminSessions sessions(String key, Instant now) {
-        return new AdminSessions(properties(key), Clock.fixed(now, ZoneOffset.UTC));
+        AdminProperties properties = properties(key);
+        return new AdminSessions(properties, new ApiKeys(properties), new TrustedProxies(new GatewayProperties(null,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), List.of("'self'"), List.of())),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     static AdminProperties properties(String key) {

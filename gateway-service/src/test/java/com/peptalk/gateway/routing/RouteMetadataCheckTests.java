@@ -1,12 +1,9 @@
 package com.peptalk.gateway.routing;
 
-import com.peptalk.gateway.ratelimit.RateLimitProperties;
-import com.peptalk.gateway.ratelimit.RateLimiter;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class RouteMetadataCheckTests {
-
-    private final RateLimiter rateLimiter = new RateLimiter(new RateLimitProperties(100,
-            Map.of("iframe", new RateLimitProperties.Limit(10, 1.0), "admin", new RateLimitProperties.Limit(10, 1.0))),
-            Clock.systemUTC());
 
     @Test
     void acceptsRoutesThatSayWhoAuthenticatesAndWhatLimitsThem() {
@@ -38,12 +31,10 @@ class RouteMetadataCheckTests {
     }
 
     @Test
-    void refusesAPublicRouteWithoutARateLimitAndAGroupThatIsNotConfigured() {
+    void refusesAPublicRouteWithoutARateLimit() {
         assertThatIllegalStateException().isThrownBy(() -> check(
-                route("webhooks", Map.of("authentication", "provider-signature")),
-                route("kiosks", Map.of("authentication", "kiosk-token", "rate-limit", "kiosk"))))
-                .withMessageContaining("routes[0] (webhooks) metadata.rate-limit is required")
-                .withMessageContaining("routes[1] (kiosks) metadata.rate-limit names kiosk, which is not configured");
+                route("webhooks", Map.of("authentication", "provider-signature"))))
+                .withMessageContaining("routes[0] (webhooks) metadata.rate-limit is required");
     }
 
     @Test
@@ -56,7 +47,7 @@ class RouteMetadataCheckTests {
     private void check(RouteDefinition... routes) {
         GatewayProperties gateway = new GatewayProperties();
         gateway.setRoutes(List.of(routes));
-        new RouteMetadataCheck(gateway, rateLimiter).afterSingletonsInstantiated();
+        new RouteMetadataCheck(gateway).afterSingletonsInstantiated();
     }
 
     private static RouteDefinition route(String id, Map<String, Object> metadata) {

@@ -1,9 +1,11 @@
 package com.peptalk.gateway.admin;
 
 import com.peptalk.gateway.forwarded.TrustedProxies;
+import com.peptalk.gateway.identity.GatewayCredentials;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -11,26 +13,50 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Refuses state-changing requests that a browser sent on behalf of another site (CSRF), where the browser's
- * cookie is the credential: admin pages and the login form. {@code SameSite=Strict} already keeps the cookie off
- * such requests in current browsers; this is the second line. The browser says where a request comes from in
- * {@code Sec-Fetch-Site} (every current browser), else in {@code Origin}; a state-changing request that says
- * neither is refused too, since a browser always sends {@code Origin} with a form post.
+ * When Spring Security's CSRF token ({@code CsrfWebFilter}) is required: on a state-changing request a browser
+ * sent with the gateway's cookies (the sign-in and sign-out forms, and admin pages opened with the session cookie)
+ * unless the browser itself says it came from this site's own pages. Every current browser says so in
+ * {@code Sec-Fetch-Site} (Fetch Metadata), else in {@code Origin}; the OWASP CSRF cheat sheet names both as a
+ * defence of their own. So the admin pages the services serve (their forms cannot carry the gateway's token) work
+ * from the gateway's origin, and a request from another site, or one that says nothing, needs the token, which only
+ * the gateway's own forms have. {@code SameSite=Strict} on the session cookie is the first line.
+ * <p>
+ * A request that carries a header credential ({@code Authorization}, {@code X-Api-Key}) is not checked on admin
+ * pages: a browser never sends those by itself, so there is nothing to forge.
  */
 @Component
-class CrossSiteRequests {
+class SameOriginRequests {
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
 
     private final TrustedProxies proxies;
 
-    CrossSiteRequests(TrustedProxies proxies) {
+    SameOriginRequests(TrustedProxies proxies) {
         this.proxies = proxies;
     }
 
-    /** A state-changing request ({@code POST}, {@code PUT}, ...) that did not come from this site's own pages. */
-    boolean isRefused(ServerHttpRequest request) {
+    /** The sign-in and sign-out forms: every state-changing request that did not come from this site. */
+    ServerWebExchangeMatcher signInFormsNeedingAToken() {
+        return exchange -> isCrossSiteWrite(exchange.getRequest()) ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    /** Admin pages: a cross-site write authenticated by the session cookie alone. */
+    ServerWebExchangeMatcher pageWritesNeedingAToken() {
+        return exchange -> {
+            ServerHttpRequest request = exchange.getRequest();
+            HttpHeaders headers = request.getHeaders();
+            boolean byCookie = request.getCookies().containsKey(GatewayCredentials.SESSION_COOKIE)
+                    && !headers.containsHeader(HttpHeaders.AUTHORIZATION)
+                    && !headers.containsHeader(GatewayCredentials.API_KEY_HEADER);
+            return byCookie && isCrossSiteWrite(request) ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    /** A state-changing request ({@code POST}, {@code PUT}, ...) that did not say it came from this site. */
+    boolean isCrossSiteWrite(ServerHttpRequest request) {
         return !SAFE.contains(request.getMethod()) && !isSameOrigin(request);
     }
 
