@@ -9,8 +9,10 @@
 # wrk (Debian's) loads nginx and the gateway in interleaved rounds at 16, 64 and 256 connections; each cell of the
 # table is the median over the rounds. Needs Debian's nginx-light and wrk: installed with apt-get when missing.
 #
-# Settings (environment): PEPTALK_BENCH_PORT (first of four ports, default 18900), PEPTALK_BENCH_JFR=1 (record a
-# JFR profile of the gateway under load into benchmarks/target/gateway.jfr), JAVA_HOME.
+# Settings (environment): PEPTALK_BENCH_PORT (first of six ports, default 18900), PEPTALK_BENCH_JFR=1 (record a
+# JFR profile of the gateway under load into benchmarks/target/gateway.jfr), JAVA_HOME, PEPTALK_BENCH_BASELINE (the
+# jar of another build of the gateway, e.g. main's: run side by side and interleaved too, so that a change is
+# measured against its baseline in one run, on the same loaded machine).
 # Results: stdout and benchmarks/target/gateway-results.md. Load generator, proxies and backend share the machine:
 # compare ratios of one run, not absolute figures between machines.
 set -Eeuo pipefail
@@ -23,6 +25,8 @@ BACKEND_PORT=$BASE_PORT
 NGINX_PORT=$((BASE_PORT + 1))
 GATEWAY_PORT=$((BASE_PORT + 2))
 MANAGEMENT_PORT=$((BASE_PORT + 3))
+BASELINE_PORT=$((BASE_PORT + 4))
+BASELINE_JAR=${PEPTALK_BENCH_BASELINE:-}
 CONNECTIONS=(16 64 256)
 OUT=$ROOT/benchmarks/target
 WORK=$OUT/gateway-bench
@@ -43,7 +47,7 @@ for tool in nginx:nginx-light wrk:wrk; do
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-for port in "$BACKEND_PORT" "$NGINX_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT"; do
+for port in "$BACKEND_PORT" "$NGINX_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$BASELINE_PORT" $((BASELINE_PORT + 1)); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use (PEPTALK_BENCH_PORT moves them)"; fi
 done
 
@@ -98,21 +102,34 @@ if [ "${PEPTALK_BENCH_JFR:-0}" = 1 ]; then
 fi
 # production settings, except: the rate limit of the route (one load generator is one client) and the secrets the
 # gateway refuses to start without (throw-away values)
-PEPTALK_GATEWAY_ADMIN_APIKEYHASHES_0=$(printf %s "bench-$RANDOM-$RANDOM" | sha256sum | cut -d' ' -f1) \
-PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY=$(head -c 48 /dev/urandom | base64) \
-PEPTALK_GATEWAY_IDENTITY_SIGNINGKEY=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null |
-  openssl pkcs8 -topk8 -nocrypt -outform DER | base64 | tr -d '\n') \
-PEPTALK_GATEWAY_IDENTITY_KEYID=bench \
-PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_CAPACITY=1000000 \
-PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_REFILLPERSECOND=1000000 \
-  "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" ${JFR[@]+"${JFR[@]}"} -jar "$JAR" --server.port="$GATEWAY_PORT" \
-  --management.server.port="$MANAGEMENT_PORT" \
-  --peptalk.gateway.services.procore-iframe="http://127.0.0.1:$BACKEND_PORT" >"$WORK/gateway.log" 2>&1 &
+start_gateway() { # start_gateway <jar> <port> <management port> <log> [JVM options...]
+  local jar=$1 port=$2 management=$3 log=$4
+  shift 4
+  PEPTALK_GATEWAY_ADMIN_APIKEYHASHES_0=$(printf %s "bench-$RANDOM-$RANDOM" | sha256sum | cut -d' ' -f1) \
+  PEPTALK_GATEWAY_ADMIN_SESSIONSIGNINGKEY=$(head -c 48 /dev/urandom | base64) \
+  PEPTALK_GATEWAY_IDENTITY_SIGNINGKEY=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null |
+    openssl pkcs8 -topk8 -nocrypt -outform DER | base64 | tr -d '\n') \
+  PEPTALK_GATEWAY_IDENTITY_KEYID=bench \
+  PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_CAPACITY=1000000 \
+  PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_REFILLPERSECOND=1000000 \
+    "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" "$@" -jar "$jar" --server.port="$port" \
+    --management.server.port="$management" \
+    --peptalk.gateway.services.procore-iframe="http://127.0.0.1:$BACKEND_PORT" >"$log" 2>&1 &
+}
+start_gateway "$JAR" "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$WORK/gateway.log" ${JFR[@]+"${JFR[@]}"}
 GATEWAY_PID=$!
 PIDS+=("$GATEWAY_PID")
+TARGETS=(nginx gateway)
+if [ -n "$BASELINE_JAR" ]; then
+  [ -f "$BASELINE_JAR" ] || die "PEPTALK_BENCH_BASELINE: no jar at $BASELINE_JAR"
+  start_gateway "$BASELINE_JAR" "$BASELINE_PORT" $((BASELINE_PORT + 1)) "$WORK/baseline.log"
+  BASELINE_PID=$!
+  PIDS+=("$BASELINE_PID")
+  TARGETS+=(baseline)
+fi
 
 PATH_=/integrations/procore/iframe?api_token=bench
-for _ in $(seq 1 120); do
+for _ in $(seq 1 360); do
   if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT$PATH_" 2>/dev/null)" = 200 ]; then
     break
   fi
@@ -120,6 +137,14 @@ for _ in $(seq 1 120); do
 done
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT$PATH_")" = 200 ] ||
   { tail -30 "$WORK/gateway.log" >&2; die "the gateway did not answer 200"; }
+if [ -n "$BASELINE_JAR" ]; then
+  for _ in $(seq 1 360); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BASELINE_PORT$PATH_" 2>/dev/null)" = 200 ] && break
+    sleep 0.5
+  done
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BASELINE_PORT$PATH_")" = 200 ] ||
+    { tail -30 "$WORK/baseline.log" >&2; die "the baseline gateway did not answer 200"; }
+fi
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$PATH_")" = 200 ] || die "nginx did not answer 200"
 
 # CPU time (ms, user + system) the processes have used so far; /proc/<pid>/stat fields 14 and 15, in clock ticks
@@ -155,27 +180,33 @@ LOAD_BEFORE=$(load_average)
 # The JIT needs well over a hundred thousand requests before the gateway runs at its speed (on a busy machine,
 # minutes): warm up in 15 s chunks until it has served 200 000 requests and two chunks in a row differ by less than
 # 10 % in req/s, or for 300 s at most. (Stopping at the first two similar chunks measured a half-compiled gateway.)
-say "warming up the gateway (JIT) until its throughput settles ..."
-previous=0
-served=0
-for chunk in $(seq 1 20); do
-  rps=$(measure "http://127.0.0.1:$GATEWAY_PORT$PATH_" 64 15 | awk '{ print $1 }')
-  served=$((served + ${rps:-0} * 15))
-  say "  warm-up $((chunk * 15)) s: $rps req/s ($served requests so far)"
-  if ((served >= 200000)) && awk -v a="$rps" -v b="$previous" 'BEGIN { exit !(b > 0 && a / b < 1.1 && a / b > 0.9) }'; then
-    break
-  fi
-  previous=$rps
-done
+warm_up() { # warm_up <port> <name>
+  local port=$1 previous=0 served=0 chunk rps
+  say "warming up the $2 (JIT) until its throughput settles ..."
+  for chunk in $(seq 1 20); do
+    rps=$(measure "http://127.0.0.1:$port$PATH_" 64 15 | awk '{ print $1 }')
+    served=$((served + ${rps:-0} * 15))
+    say "  warm-up $((chunk * 15)) s: $rps req/s ($served requests so far)"
+    if ((served >= 200000)) && awk -v a="$rps" -v b="$previous" 'BEGIN { exit !(b > 0 && a / b < 1.1 && a / b > 0.9) }'; then
+      break
+    fi
+    previous=$rps
+  done
+}
+warm_up "$GATEWAY_PORT" gateway
+if [ -n "$BASELINE_JAR" ]; then warm_up "$BASELINE_PORT" "baseline gateway"; fi
 measure "http://127.0.0.1:$NGINX_PORT$PATH_" 64 2 >/dev/null
 
 declare -A RESULTS
 for round in $(seq 1 "$ROUNDS"); do
   for connections in "${CONNECTIONS[@]}"; do
-    for target in nginx gateway; do
+    for target in "${TARGETS[@]}"; do
       if [ "$target" = nginx ]; then
         port=$NGINX_PORT
         mapfile -t pids < <(pgrep -f "nginx: worker" || true) # its workers serve both the proxy and the backend
+      elif [ "$target" = baseline ]; then
+        port=$BASELINE_PORT
+        pids=("$BASELINE_PID")
       else
         port=$GATEWAY_PORT
         pids=("$GATEWAY_PID")
@@ -214,5 +245,19 @@ column_sum() {
       'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms | %.2f | %.2f ms | %d/%d | %.3f / %.3f |\n",
                c, nr, n5, n9, gr, g5, g9, gr / nr, g5 - n5, ne, ge, nc, gc }'
   done
+  if [ -n "$BASELINE_JAR" ]; then
+    say "" "Baseline: $BASELINE_JAR, interleaved in the same rounds"
+    say ""
+    say "| connections | baseline req/s | baseline p50 | baseline p99 | baseline/nginx req/s | gateway/baseline req/s | errors (baseline) | CPU ms/request baseline / gateway |"
+    say "|---|---|---|---|---|---|---|---|"
+    for connections in "${CONNECTIONS[@]}"; do
+      awk -v c="$connections" -v nr="$(column_median nginx "$connections" 1)" -v gr="$(column_median gateway "$connections" 1)" \
+        -v br="$(column_median baseline "$connections" 1)" -v b5="$(column_median baseline "$connections" 2)" \
+        -v b9="$(column_median baseline "$connections" 3)" -v be="$(column_sum baseline "$connections" 4)" \
+        -v bc="$(column_median baseline "$connections" 5)" -v gc="$(column_median gateway "$connections" 5)" \
+        'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.2f | %.2f | %d | %.3f / %.3f |\n",
+                 c, br, b5, b9, br / nr, gr / br, be, bc, gc }'
+    done
+  fi
 } | tee "$OUT/gateway-results.md"
 say "" "wrk output: $WORK/wrk.log; gateway log: $WORK/gateway.log"

@@ -35,16 +35,15 @@ public class RequestIdFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = isWellFormed(incoming) ? incoming : UUID.randomUUID().toString();
-        ServerWebExchange withId = exchange.mutate()
-                .request(request -> request.headers(headers -> headers.set(HEADER, requestId)))
-                .build();
-        withId.getAttributes().put(ATTRIBUTE, requestId);
+        // an attribute, not a changed request (a copy of every header, per request): the forwarded request gets the
+        // header from forwarded.GatewayOwnedHeaders, which writes it last
+        exchange.getAttributes().put(ATTRIBUTE, requestId);
         // at commit rather than now: a circuit breaker fallback resets the headers the service had answered with
-        withId.getResponse().beforeCommit(() -> {
-            withId.getResponse().getHeaders().set(HEADER, requestId);
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, requestId);
             return Mono.empty();
         });
-        return chain.filter(withId);
+        return chain.filter(exchange);
     }
 
     /** The id of the exchange's request, or {@code null} outside a request that went through this filter. */
