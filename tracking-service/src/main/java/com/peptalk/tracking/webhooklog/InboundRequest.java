@@ -6,8 +6,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,6 +70,24 @@ public record InboundRequest(String method, String path, String query, Map<Strin
             }
         }
         return form;
+    }
+
+    /**
+     * Whether the request's {@code Authorization} header was one of {@code secrets}: their SHA-256 digests compared
+     * in constant time ({@link MessageDigest#isEqual}), against the digest taken when the request arrived, so a
+     * replayed request is checked the same way without the credential having been stored.
+     */
+    public boolean credentialIsOneOf(List<String> secrets) {
+        if (credentialDigest == null) {
+            return false;
+        }
+        byte[] received = credentialDigest.getBytes(StandardCharsets.US_ASCII);
+        boolean matched = false;
+        for (String secret : secrets) {
+            // every secret is compared, so the time taken does not say which one matched
+            matched |= MessageDigest.isEqual(received, WebhookLog.sha256(secret).getBytes(StandardCharsets.US_ASCII));
+        }
+        return matched;
     }
 
     /** The address the request came to, from {@code publicBaseUrl} (how providers reach us) and its path and query. */
