@@ -20,3 +20,7 @@ create index webhook_receipts_received_at on webhook_receipts (received_at);
 -- above: the skeleton's tables for them are not needed.
 drop table tracked_links;
 drop table procore_deliveries;
+
+-- the retention purge deletes old entries; a newer replay keeps its place and forgets what it replayed
+alter table webhook_log drop constraint webhook_log_replay_of_fkey,
+    add constraint webhook_log_replay_of_fkey foreign key (replay_of) references webhook_log (id) on delete set null;
