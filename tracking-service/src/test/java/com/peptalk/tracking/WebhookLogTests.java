@@ -126,6 +126,20 @@ class WebhookLogTests {
     }
 
     @Test
+    void requestsTheWebEdgeRefusesBeforeAnyProviderReadsThemAreLoggedToo() {
+        String marker = UUID.randomUUID().toString();
+
+        HttpResponse<String> oversized = Http.post("http://localhost:" + port + "/webhooks/procore?marker=" + marker,
+                "application/json", "{\"pad\":\"" + "x".repeat(70_000) + "\"}", Map.of());
+        HttpResponse<String> wrongMethod = Http.get("http://localhost:" + port + "/webhooks/ses?marker=" + marker);
+
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(jdbc.queryForList("select provider || ' ' || response_status || ' ' || failure from webhook_log where query like ? order by received_at",
+                String.class, "%" + marker + "%")).containsExactly("procore 413 true", "ses 405 true");
+    }
+
+    @Test
     void theLogNeedsTheGatewaysIdentity() {
         assertThat(Http.get(api("")).statusCode()).isEqualTo(401);
         assertThat(Http.get("http://localhost:" + port + "/webhook-log").statusCode()).isEqualTo(401);

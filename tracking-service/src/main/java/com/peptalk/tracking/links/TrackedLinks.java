@@ -50,6 +50,11 @@ class TrackedLinks implements WebhookProvider {
     }
 
     @Override
+    public List<String> paths() {
+        return List.of("/t/");
+    }
+
+    @Override
     public Reception receive(InboundRequest request) {
         Optional<TrackedLink.Kind> kind = List.of(TrackedLink.Kind.values()).stream()
                 .filter(candidate -> candidate.path().equals(request.path())).findFirst();

@@ -46,6 +46,11 @@ class ProcoreWebhooks implements WebhookProvider {
     }
 
     @Override
+    public List<String> paths() {
+        return List.of("/webhooks/procore");
+    }
+
+    @Override
     public Reception receive(InboundRequest request) {
         if (!properties.authorizations().isEmpty() && !request.credentialIsOneOf(properties.authorizations())) {
             return Reception.refused(ProblemType.UNAUTHORIZED, "Authorization", "the Authorization header is missing or wrong");

@@ -41,6 +41,11 @@ class SesNotifications implements WebhookProvider {
     }
 
     @Override
+    public List<String> paths() {
+        return List.of("/webhooks/ses");
+    }
+
+    @Override
     public Reception receive(InboundRequest request) {
         if ("true".equalsIgnoreCase(request.header("x-amz-sns-rawdelivery"))) {
             return Reception.refused(ProblemType.UNAUTHORIZED, "x-amz-sns-rawdelivery",

@@ -44,6 +44,11 @@ class TwilioInboundMessages implements WebhookProvider {
     }
 
     @Override
+    public List<String> paths() {
+        return List.of("/webhooks/twilio/inbound");
+    }
+
+    @Override
     public Reception receive(InboundRequest request) {
         Reception refusal = signature.refusal(request);
         if (refusal != null) {

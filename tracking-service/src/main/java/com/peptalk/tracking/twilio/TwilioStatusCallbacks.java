@@ -56,6 +56,11 @@ class TwilioStatusCallbacks implements WebhookProvider {
     }
 
     @Override
+    public List<String> paths() {
+        return List.of("/webhooks/twilio/status");
+    }
+
+    @Override
     public Reception receive(InboundRequest request) {
         Reception refusal = signature.refusal(request);
         if (refusal != null) {

@@ -54,6 +54,8 @@ public class WebhookLog {
     /** Header fields that carry credentials: stored and shown as {@value #MASK}, never as sent. */
     static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "x-api-key");
     static final String MASK = "****";
+    /** The request attribute that says a provider's request reached the log (see {@link EdgeRefusals}). */
+    static final String LOGGED = WebhookLog.class.getName() + ".logged";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
@@ -81,6 +83,28 @@ public class WebhookLog {
         InboundRequest inbound = capture(request);
         Stored stored = handle(provider, inbound, null);
         return answer(stored.reception());
+    }
+
+    /**
+     * Logs a request to a provider's path that the web edge refused before any provider saw it (an oversized body, a
+     * malformed form, too many parameters): its headers (credentials masked) and our status; the body is not kept.
+     */
+    void recordEdgeRefusal(HttpServletRequest request, int status) {
+        Optional<WebhookProvider> provider = providerOf(request.getRequestURI());
+        if (provider.isEmpty()) {
+            return;
+        }
+        InboundRequest inbound = new InboundRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(),
+                headers(request), null, null, clock.instant());
+        Reception refusal = new Reception(status, Map.of(), null, "refused by the web edge before it was read (status "
+                + status + "); the body is not kept", true, null, List.of());
+        transactions.executeWithoutResult(tx -> insert(UUID.randomUUID(), provider.get().name(), inbound, refusal, null));
+        meters.counter("peptalk.webhooks", "provider", provider.get().name(), "outcome", "refused").increment();
+    }
+
+    Optional<WebhookProvider> providerOf(String path) {
+        return providers.values().stream().filter(provider -> provider.paths().stream()
+                .anyMatch(owned -> owned.endsWith("/") ? path.startsWith(owned) : path.equals(owned))).findFirst();
     }
 
     /** The names of the providers that write to the log. */
@@ -158,14 +182,19 @@ public class WebhookLog {
     }
 
     private InboundRequest capture(HttpServletRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        request.setAttribute(LOGGED, Boolean.TRUE);
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return new InboundRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers(request),
+                authorization == null ? null : sha256(authorization), body(request), clock.instant());
+    }
+
+    private static Map<String, String> headers(HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
             headers.put(lower, CREDENTIAL_HEADERS.contains(lower) ? MASK : request.getHeader(name));
         }
-        return new InboundRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers,
-                authorization == null ? null : sha256(authorization), body(request), clock.instant());
+        return headers;
     }
 
     private static String body(HttpServletRequest request) {

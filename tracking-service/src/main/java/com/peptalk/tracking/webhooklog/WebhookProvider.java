@@ -1,5 +1,7 @@
 package com.peptalk.tracking.webhooklog;
 
+import java.util.List;
+
 /**
  * A sender of inbound requests (SNS, Twilio, Procore, mail clients through tracking links): verifies a request and
  * says what to answer and publish. The webhook log calls it for live requests and for replays alike, so it must not
@@ -10,6 +12,9 @@ public interface WebhookProvider {
 
     /** The provider's name in the log and its metrics: {@code ses}, {@code twilio}, {@code procore}, {@code links}. */
     String name();
+
+    /** The paths it is called on (a path ending in {@code /} stands for every path below it). */
+    List<String> paths();
 
     /** Verifies and reads the request. */
     Reception receive(InboundRequest request);
