@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +28,9 @@ class TrackedLinksTests {
     static final String BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15";
 
     /** delivery-service's side: the same keys, the signing one first in rotation. */
-    static final TrackingLinks DELIVERY = new TrackingLinks(URI.create(Providers.PUBLIC_BASE_URL), "test-2026b",
-            Map.of("test-2026b", "test-link-key-b-0123456789abcdef0123456789abcdef"));
+    static final Map<String, String> KEYS = Map.of("test-2026b", "test-link-key-b-0123456789abcdef0123456789abcdef");
+    static final TrackingLinks DELIVERY = new TrackingLinks(URI.create(Providers.PUBLIC_BASE_URL), "test-2026b", KEYS,
+            Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)));
 
     @LocalServerPort
     int port;
@@ -109,6 +111,19 @@ class TrackedLinksTests {
         assertThat(Published.outboxed(jdbc, message.toString())).isEmpty();
         assertThat(jdbc.queryForList("select outcome from webhook_log where query like ?", String.class, "%" + message + "%"))
                 .hasSize(2).allMatch(outcome -> outcome.contains("not human"));
+    }
+
+    @Test
+    void opensAndClicksWithinMomentsOfSendingAreAScannersAndPublishNothing() {
+        UUID message = UUID.randomUUID();
+        TrackingLinks justSent = new TrackingLinks(URI.create(Providers.PUBLIC_BASE_URL), "test-2026b", KEYS);
+
+        assertThat(get(justSent.click(message, URI.create("https://www.procore.com/")), BROWSER).statusCode()).isEqualTo(302);
+        assertThat(get(justSent.openPixel(message), BROWSER).statusCode()).isEqualTo(200);
+
+        assertThat(Published.outboxed(jdbc, message.toString())).isEmpty();
+        assertThat(jdbc.queryForList("select outcome from webhook_log where query like ?", String.class, "%" + message + "%"))
+                .hasSize(2).allMatch(outcome -> outcome.contains("of sending"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.peptalk.trackinglinks;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -11,8 +12,9 @@ import java.util.UUID;
  * @param keyId the id of the key that signed the link
  * @param target for a click, where to send the reader (absolute http or https); else {@code null}
  * @param address for an unsubscribe, the email address to suppress; else {@code null}
+ * @param issuedAt when the link was built (when the email was sent), to the second
  */
-public record TrackedLink(Kind kind, UUID messageId, String keyId, URI target, String address) {
+public record TrackedLink(Kind kind, UUID messageId, String keyId, URI target, String address, Instant issuedAt) {
 
     /** The kinds of tracking link, each with its own path under {@code /t/}. */
     public enum Kind {

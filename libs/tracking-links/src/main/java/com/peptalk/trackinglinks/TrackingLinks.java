@@ -8,6 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,8 +23,9 @@ import java.util.regex.Pattern;
  * ({@code /t/c}) and the RFC 8058 one-click unsubscribe URL ({@code /t/u}), all under the public base URL.
  *
  * <p>Query parameters: {@code m} the message id, {@code u} the click target, {@code a} the address to unsubscribe,
+ * {@code t} when the link was built (Unix seconds: a click within moments of sending is a link scanner's),
  * {@code k} the key id and {@code s} the signature: HMAC-SHA256 (RFC 2104) under key {@code k} over
- * {@code "peptalk-link-v1\n" + k + "\n" + kind + "\n" + m + "\n" + (u or a or "")}, base64url without padding
+ * {@code "peptalk-link-v1\n" + k + "\n" + kind + "\n" + m + "\n" + t + "\n" + (u or a or "")}, base64url without padding
  * (RFC 4648 §5). The key id is signed too, so a link cannot be moved to another key. Keys rotate: one signs, every
  * configured key verifies, so links already in mailboxes keep working until their key is removed.
  *
@@ -32,7 +35,7 @@ import java.util.regex.Pattern;
 public final class TrackingLinks {
 
     /** Query parameter names of the link format. */
-    public static final String MESSAGE = "m", TARGET = "u", ADDRESS = "a", KEY_ID = "k", SIGNATURE = "s";
+    public static final String MESSAGE = "m", TARGET = "u", ADDRESS = "a", ISSUED_AT = "t", KEY_ID = "k", SIGNATURE = "s";
 
     /** The longest click target accepted, in characters (what common browsers and mail clients keep intact). */
     public static final int MAX_TARGET_LENGTH = 2048;
@@ -44,10 +47,12 @@ public final class TrackingLinks {
     private static final Pattern ADDRESS_SHAPE = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,189}");
     private static final Pattern SIGNATURE_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final String ALGORITHM = "HmacSHA256";
+    private static final Pattern SECONDS_SHAPE = Pattern.compile("[0-9]{1,12}");
 
     private final String base;
     private final String signingKeyId;
     private final Map<String, SecretKeySpec> keys;
+    private final Clock clock;
 
     /**
      * @param publicBaseUrl the address mail clients reach tracking-service at (the gateway), absolute http or https
@@ -57,6 +62,12 @@ public final class TrackingLinks {
      * @throws IllegalArgumentException naming what is wrong (never the key itself)
      */
     public TrackingLinks(URI publicBaseUrl, String signingKeyId, Map<String, String> keys) {
+        this(publicBaseUrl, signingKeyId, keys, Clock.systemUTC());
+    }
+
+    /** As {@link #TrackingLinks(URI, String, Map)}, with the clock that dates new links. */
+    public TrackingLinks(URI publicBaseUrl, String signingKeyId, Map<String, String> keys, Clock clock) {
+        this.clock = clock;
         if (publicBaseUrl == null || !isWebAddress(publicBaseUrl)) {
             throw new IllegalArgumentException("publicBaseUrl must be an absolute http or https URL");
         }
@@ -121,23 +132,25 @@ public final class TrackingLinks {
         String keyId = parameters.get(KEY_ID);
         String signature = parameters.get(SIGNATURE);
         UUID messageId = uuid(parameters.get(MESSAGE));
+        String issuedAt = parameters.get(ISSUED_AT);
         String value = switch (kind) {
             case OPEN -> "";
             case CLICK -> parameters.get(TARGET);
             case UNSUBSCRIBE -> parameters.get(ADDRESS);
         };
         if (keyId == null || !keys.containsKey(keyId) || signature == null || !SIGNATURE_SHAPE.matcher(signature).matches()
-                || messageId == null || value == null) {
+                || messageId == null || value == null || issuedAt == null || !SECONDS_SHAPE.matcher(issuedAt).matches()) {
             return Optional.empty();
         }
-        byte[] expected = mac(keyId, kind, messageId, value);
+        byte[] expected = mac(keyId, kind, messageId, issuedAt, value);
         if (!MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(signature))) {
             return Optional.empty();
         }
+        Instant issued = Instant.ofEpochSecond(Long.parseLong(issuedAt));
         return switch (kind) {
-            case OPEN -> Optional.of(new TrackedLink(kind, messageId, keyId, null, null));
-            case CLICK -> webAddress(value).map(target -> new TrackedLink(kind, messageId, keyId, target, null));
-            case UNSUBSCRIBE -> Optional.of(new TrackedLink(kind, messageId, keyId, null, value));
+            case OPEN -> Optional.of(new TrackedLink(kind, messageId, keyId, null, null, issued));
+            case CLICK -> webAddress(value).map(target -> new TrackedLink(kind, messageId, keyId, target, null, issued));
+            case UNSUBSCRIBE -> Optional.of(new TrackedLink(kind, messageId, keyId, null, value, issued));
         };
     }
 
@@ -145,20 +158,22 @@ public final class TrackingLinks {
         if (messageId == null) {
             throw new IllegalArgumentException("messageId is required");
         }
-        String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(mac(signingKeyId, kind, messageId, value));
+        String issuedAt = String.valueOf(clock.instant().getEpochSecond());
+        String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(mac(signingKeyId, kind, messageId, issuedAt, value));
         StringBuilder url = new StringBuilder(base).append(kind.path()).append('?').append(MESSAGE).append('=').append(messageId);
         if (parameter != null) {
             url.append('&').append(parameter).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
+        url.append('&').append(ISSUED_AT).append('=').append(issuedAt);
         url.append('&').append(KEY_ID).append('=').append(signingKeyId).append('&').append(SIGNATURE).append('=').append(signature);
         return URI.create(url.toString());
     }
 
-    private byte[] mac(String keyId, TrackedLink.Kind kind, UUID messageId, String value) {
+    private byte[] mac(String keyId, TrackedLink.Kind kind, UUID messageId, String issuedAt, String value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(keys.get(keyId));
-            String canonical = "peptalk-link-v1\n" + keyId + "\n" + kind.name().toLowerCase(Locale.ROOT) + "\n" + messageId + "\n" + value;
+            String canonical = "peptalk-link-v1\n" + keyId + "\n" + kind.name().toLowerCase(Locale.ROOT) + "\n" + messageId + "\n" + issuedAt + "\n" + value;
             return mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is a JDK-mandated algorithm (java.security standard names); a failure here is a broken JDK

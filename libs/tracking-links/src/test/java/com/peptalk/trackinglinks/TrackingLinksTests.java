@@ -3,6 +3,9 @@ package com.peptalk.trackinglinks;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,15 +25,17 @@ class TrackingLinksTests {
     static final URI BASE = URI.create("https://peptalk.example/");
     static final UUID MESSAGE = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
 
-    final TrackingLinks links = new TrackingLinks(BASE, "k2", Map.of("k1", OLD_KEY, "k2", NEW_KEY));
+    static final Instant SENT = Instant.parse("2026-11-30T10:00:00Z");
+
+    final TrackingLinks links = new TrackingLinks(BASE, "k2", Map.of("k1", OLD_KEY, "k2", NEW_KEY), Clock.fixed(SENT, ZoneOffset.UTC));
 
     @Test
     void anOpenPixelVerifiesToItsMessage() {
         URI pixel = links.openPixel(MESSAGE);
 
-        assertThat(pixel.toString()).startsWith("https://peptalk.example/t/o?m=" + MESSAGE + "&k=k2&s=");
+        assertThat(pixel.toString()).startsWith("https://peptalk.example/t/o?m=" + MESSAGE + "&t=" + SENT.getEpochSecond() + "&k=k2&s=");
         assertThat(links.verify(TrackedLink.Kind.OPEN, query(pixel)))
-                .contains(new TrackedLink(TrackedLink.Kind.OPEN, MESSAGE, "k2", null, null));
+                .contains(new TrackedLink(TrackedLink.Kind.OPEN, MESSAGE, "k2", null, null, SENT));
     }
 
     @Test
@@ -57,6 +62,15 @@ class TrackingLinksTests {
         assertThat(links.verify(TrackedLink.Kind.CLICK, with(click, "u", "https://evil.example/"))).isEmpty();
         assertThat(links.verify(TrackedLink.Kind.UNSUBSCRIBE, with(unsubscribe, "a", "bob@example.com"))).isEmpty();
         assertThat(links.verify(TrackedLink.Kind.OPEN, with(open, "m", UUID.randomUUID().toString()))).isEmpty();
+    }
+
+    @Test
+    void whenTheLinkWasBuiltIsSignedToo() {
+        Map<String, String> click = query(links.click(MESSAGE, URI.create("https://www.procore.com/")));
+
+        assertThat(links.verify(TrackedLink.Kind.CLICK, click)).map(TrackedLink::issuedAt).contains(SENT);
+        assertThat(links.verify(TrackedLink.Kind.CLICK, with(click, "t", String.valueOf(SENT.getEpochSecond() - 3600)))).isEmpty();
+        assertThat(links.verify(TrackedLink.Kind.CLICK, with(click, "t", "0" + SENT.getEpochSecond()))).isEmpty();
     }
 
     @Test

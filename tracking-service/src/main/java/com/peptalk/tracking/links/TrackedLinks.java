@@ -24,7 +24,8 @@ import java.util.Optional;
  * Our own open pixel ({@code /t/o}), click redirect ({@code /t/c}) and RFC 8058 one-click unsubscribe ({@code /t/u}),
  * verified with {@link TrackingLinks}. A link that does not verify gets a 404 page and publishes nothing, so a link is
  * neither forgeable nor an open redirect. Opens and clicks by machines (a {@code HEAD} request, a link scanner's or
- * prefetcher's User-Agent, see {@link LinkProperties#machineAgents()}) are logged as not human and publish nothing.
+ * prefetcher's User-Agent, see {@link LinkProperties#machineAgents()}, or within moments of sending,
+ * {@link LinkProperties#machineWindow()}) are logged as not human and publish nothing.
  * The unsubscribe link shows a confirmation page on {@code GET} (so a scanner following it unsubscribes no one) and
  * unsubscribes on {@code POST} (the mail client's one-click {@code List-Unsubscribe=One-Click}, or the page's button).
  */
@@ -64,7 +65,7 @@ class TrackedLinks implements WebhookProvider {
                     "the link does not verify");
         }
         TrackedLink verified = link.get();
-        String machine = machine(request);
+        String machine = machine(request, verified);
         return switch (verified.kind()) {
             case OPEN -> Reception.answered(200, Map.of("Content-Type", "image/gif"), null,
                     outcome("open", verified, machine), null, machine == null ? List.of(status(verified, MessageStatus.OPENED, null)) : List.of());
@@ -91,9 +92,12 @@ class TrackedLinks implements WebhookProvider {
                 "one-click unsubscribe of message " + link.messageId() + ": opt-out published", null, List.of(optedOut));
     }
 
-    private String machine(InboundRequest request) {
+    private String machine(InboundRequest request, TrackedLink link) {
         if ("HEAD".equals(request.method())) {
             return "a HEAD request";
+        }
+        if (link.issuedAt().plus(properties.machineWindow()).isAfter(clock.instant())) {
+            return "within " + properties.machineWindow().toSeconds() + " s of sending";
         }
         String agent = request.header("user-agent");
         if (agent == null || agent.isBlank()) {
