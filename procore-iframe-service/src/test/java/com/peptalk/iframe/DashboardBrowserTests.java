@@ -124,6 +124,7 @@ class DashboardBrowserTests extends IframeServiceTest {
                     .isEqualTo("12px");
             assertThat(browser.findElement(By.id("daily-sms-empty")).getText())
                     .isEqualTo("No SMS messages in the last 30 days.");
+            js.executeScript("arguments[0].scrollIntoView()", chart);
             chromium.screenshot("dashboard-chart-" + layout);
             browser.switchTo().defaultContent();
         }

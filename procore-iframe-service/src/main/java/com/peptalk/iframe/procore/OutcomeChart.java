@@ -59,8 +59,11 @@ record OutcomeChart(String key, String caption, boolean email, boolean empty, St
     record Gridline(long value, String y) {
     }
 
-    /** {@code x}: percent, the middle of its day's bar. */
-    record DateLabel(String x, String text) {
+    /**
+     * {@code x}: percent, the middle of its day's bar; {@code anchor}: the SVG {@code text-anchor}, {@code end} for
+     * today's (the last bar's) date, which would otherwise run past the chart's right edge.
+     */
+    record DateLabel(String x, String anchor, String text) {
     }
 
     public int height() {
@@ -106,8 +109,11 @@ record OutcomeChart(String key, String caption, boolean email, boolean empty, St
                         LONG.format(day.date()) + ": " + count + " " + outcome.outcome));
             }
             // today is last: a date under it and under every seventh day before it
-            if ((days.size() - 1 - i) % 7 == 0) {
-                dates.add(new DateLabel(decimal(LEFT + (i + 0.5) * slot), SHORT.format(day.date())));
+            if (i == days.size() - 1) {
+                dates.add(new DateLabel(decimal(100), "end", SHORT.format(day.date())));
+            }
+            else if ((days.size() - 1 - i) % 7 == 0) {
+                dates.add(new DateLabel(decimal(LEFT + (i + 0.5) * slot), "middle", SHORT.format(day.date())));
             }
         }
         return new OutcomeChart(key, caption, email, daily.empty(), summary(caption, days), List.copyOf(bars),

@@ -58,6 +58,9 @@ class OutcomeChartTests {
 
         assertThat(chart.dates()).extracting(OutcomeChart.DateLabel::text)
                 .containsExactly("2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov");
+        assertThat(chart.dates()).extracting(OutcomeChart.DateLabel::anchor).as("today's ends at the right edge")
+                .containsExactly("middle", "middle", "middle", "middle", "end");
+        assertThat(chart.dates().getLast().x()).isEqualTo("100.00");
         assertThat(chart.key()).isEqualTo("sms");
         assertThat(chart.email()).isFalse();
     }
