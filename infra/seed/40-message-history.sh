@@ -27,7 +27,8 @@ LIB=$RUN_DIR/seed/message-history-lib
 [ -f "$JAR" ] || { echo "$JAR is missing: ./run up builds it" >&2; exit 1; }
 if [ ! -d "$LIB" ] || [ "$JAR" -nt "$LIB" ]; then
   rm -rf "$LIB" && mkdir -p "$LIB"
-  # no logging backend: the Kafka client stays quiet (slf4j without a provider logs nothing)
+  # no logging backend: the Kafka client stays quiet (slf4j without a provider logs nothing, and says so only at
+  # its internal verbosity WARN, which the run below turns down)
   unzip -q -o -j "$JAR" 'BOOT-INF/lib/peptalk-event-contracts-*' 'BOOT-INF/lib/kafka-clients-*' \
     'BOOT-INF/lib/jackson-core-3*' 'BOOT-INF/lib/jackson-databind-3*' 'BOOT-INF/lib/jackson-annotations-*' \
     'BOOT-INF/lib/slf4j-api-*' 'BOOT-INF/lib/lz4-java-*' 'BOOT-INF/lib/snappy-java-*' 'BOOT-INF/lib/zstd-jni-*' \
@@ -35,6 +36,6 @@ if [ ! -d "$LIB" ] || [ "$JAR" -nt "$LIB" ]; then
   touch "$LIB"
 fi
 
-"$JAVA" -cp "$LIB/*" infra/seed/message-history/MessageHistory.java "$GATEWAY" "$KAFKA" "$COMPANY"
+"$JAVA" -Dslf4j.internal.verbosity=ERROR -cp "$LIB/*" infra/seed/message-history/MessageHistory.java "$GATEWAY" "$KAFKA" "$COMPANY"
 echo "  Demo messages (infra/seed/40-message-history.sh): 30 days on every project of \"$COMPANY\"; see the iframe dashboards above" >>"${PEPTALK_SEED_SUMMARY:-/dev/null}"
 echo "demo message history published"

@@ -27,7 +27,8 @@ import java.util.UUID;
  * status that overtakes its {@code SendRequested} changes nothing: the dashboard joins the two at read time. Each
  * change of a message's facts also updates the daily rollup behind the 30-day chart ({@link DailyOutcomes}).
  * <p>
- * Plain SQL (JdbcClient), not JPA: a read model kept by one upsert per event, in which the earliest fact wins.
+ * Plain SQL (JdbcClient), not JPA: a read model kept by an upsert per event, in which the earliest fact wins, and
+ * the rollup's counters beside it.
  */
 @Component
 class MessageProjection {
