@@ -40,6 +40,7 @@ class RoutingTests extends GatewayTest {
             "/t/c/abc123, TRACKING, false",
             "/api/kiosks/heartbeats, TRACKING, false",
             "/api/webhook-log?failures=true, TRACKING, true",
+            "/webhook-log?failures=true, TRACKING, true",
             "/heartbeats, HEARTBEAT, true",
             "/api/heartbeats/kiosks/k-9, HEARTBEAT, true" })
     void routesEveryPublicPathToItsServiceWithTheRequestId(String path, DownstreamService service, boolean admin) {

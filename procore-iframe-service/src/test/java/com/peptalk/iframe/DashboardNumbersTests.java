@@ -50,7 +50,8 @@ class DashboardNumbersTests extends IframeServiceTest {
     /** The read model: what a replay must rebuild exactly. */
     private static final Map<String, String> READ_MODEL = Map.of(
             "projects", "project_id", "messages", "message_id", "message_outcomes", "message_id, channel, outcome",
-            "kiosks", "kiosk_id", "workflows", "workflow_id", "workflow_runs", "run_id");
+            "kiosks", "kiosk_id", "workflows", "workflow_id", "workflow_runs", "run_id",
+            "daily_message_outcomes", "project_id, channel, day, outcome");
 
     private static final Map<String, String> SCENARIO_NUMBERS = Map.ofEntries(
             Map.entry("all.sent.7d", "2"), Map.entry("all.delivered.7d", "1"), Map.entry("all.failed.7d", "1"),

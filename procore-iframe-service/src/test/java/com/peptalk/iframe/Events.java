@@ -51,6 +51,12 @@ final class Events {
                 "provider-" + messageId, status, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     }
 
+    /** A provider's report of what happened at {@code occurredAt}. */
+    static MessageStatusReported statusAt(UUID messageId, Channel channel, MessageStatus status, Instant occurredAt) {
+        return new MessageStatusReported(messageId, channel, channel == Channel.EMAIL ? "ses" : "twilio",
+                "provider-" + messageId, status, occurredAt.truncatedTo(ChronoUnit.MICROS), null);
+    }
+
     /** Publishes with a fresh envelope and waits for the broker's acknowledgement. */
     EventEnvelope publish(DomainEvent event) {
         return publisher.publish(event).join();

@@ -21,10 +21,10 @@ class ArchitectureTests extends ArchitectureContract {
     protected Map<String, Set<String>> features() {
         return Map.of(
                 "webhooklog", Set.of(),
-                "ses", Set.of(),
-                "twilio", Set.of(),
-                "procore", Set.of(),
-                "links", Set.of(),
+                "ses", Set.of("webhooklog"),
+                "twilio", Set.of("webhooklog"),
+                "procore", Set.of("webhooklog"),
+                "links", Set.of("webhooklog"),
                 "kiosks", Set.of());
     }
 }

@@ -17,6 +17,6 @@ class MigrationTests {
     @Test
     void createsTheTablesThisServiceOwns() {
         assertThat(Schema.appliedMigrations(jdbc)).isNotEmpty().allMatch(migration -> migration.endsWith(":true"));
-        assertThat(Schema.tables(jdbc)).contains("webhook_log", "tracked_links", "procore_deliveries", "processed_events");
+        assertThat(Schema.tables(jdbc)).contains("webhook_log", "webhook_receipts", "event_outbox", "processed_events");
     }
 }

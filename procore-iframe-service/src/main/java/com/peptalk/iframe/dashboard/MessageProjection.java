@@ -5,6 +5,7 @@ import com.peptalk.events.Topics;
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.comms.DeliveryAccepted;
 import com.peptalk.events.comms.DeliveryFailed;
+import com.peptalk.events.comms.DeliverySuppressed;
 import com.peptalk.events.comms.FallbackStarted;
 import com.peptalk.events.comms.MessageStatusReported;
 import com.peptalk.events.comms.SendRequested;
@@ -16,15 +17,18 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Keeps the facts behind the message numbers: which projects a message is for ({@code SendRequested}) and what
  * became of it on each channel (delivery and status events). Rows are facts keyed by message, channel and outcome,
  * so a duplicate (the inbox drops a repeated {@code ce_id}; the key drops a re-sent event with a new one) or a
- * status that overtakes its {@code SendRequested} changes nothing: the dashboard joins the two at read time.
+ * status that overtakes its {@code SendRequested} changes nothing: the dashboard joins the two at read time. Each
+ * change of a message's facts also updates the daily rollup behind the 30-day chart ({@link DailyOutcomes}).
  * <p>
- * Plain SQL (JdbcClient), not JPA: a read model kept by one upsert per event, in which the earliest fact wins.
+ * Plain SQL (JdbcClient), not JPA: a read model kept by an upsert per event, in which the earliest fact wins, and
+ * the rollup's counters beside it.
  */
 @Component
 class MessageProjection {
@@ -33,10 +37,12 @@ class MessageProjection {
 
     private final EventInbox inbox;
     private final JdbcClient jdbc;
+    private final DailyOutcomes daily;
 
-    MessageProjection(EventInbox inbox, JdbcClient jdbc) {
+    MessageProjection(EventInbox inbox, JdbcClient jdbc, DailyOutcomes daily) {
         this.inbox = inbox;
         this.jdbc = jdbc;
+        this.daily = daily;
     }
 
     @KafkaListener(id = CONSUMER, topics = { Topics.SEND_REQUESTED, Topics.DELIVERY_EVENTS, Topics.STATUS_EVENTS })
@@ -52,25 +58,28 @@ class MessageProjection {
                     published, null);
             case DeliveryFailed failed when failed.permanent() -> outcome(failed.messageId(), failed.channel(),
                     Outcome.FAILED, published, failed.reason());
+            case DeliverySuppressed suppressed -> outcome(suppressed.messageId(), suppressed.channel(),
+                    Outcome.SUPPRESSED, published, suppressed.reason());
             case FallbackStarted fallback -> outcome(fallback.messageId(), fallback.fromChannel(), Outcome.FALLBACK,
                     published, fallback.toChannel().name());
             case MessageStatusReported status -> reported(status, published);
             default -> {
-                // attempts, transient failures and suppressions do not change what the dashboard counts
+                // attempts, transient failures and opt-outs / opt-ins (keyed by address, not by message) do not change
+                // what the dashboard counts
             }
         }
     }
 
     /** The earliest request wins, so a re-sent request (new ce_id, later time) cannot move the message in time. */
     private void requested(SendRequested send, Instant at) {
-        jdbc.sql("""
+        daily.counting(send.messageId(), send.projectIds(), () -> jdbc.sql("""
                 insert into messages (message_id, channel, project_ids, requested_at)
                 values (?, ?, ?, ?)
                 on conflict (message_id) do update
                 set channel = excluded.channel, project_ids = excluded.project_ids, requested_at = excluded.requested_at
                 where excluded.requested_at < messages.requested_at
                 """).params(send.messageId(), send.channel().name(), send.projectIds().toArray(Long[]::new),
-                Timestamp.from(at)).update();
+                Timestamp.from(at)).update());
     }
 
     private void reported(MessageStatusReported status, Instant published) {
@@ -90,13 +99,13 @@ class MessageProjection {
 
     /** The earliest event of a kind wins, whatever order the events arrive in. */
     private void outcome(UUID messageId, Channel channel, Outcome outcome, Instant at, String detail) {
-        jdbc.sql("""
+        daily.counting(messageId, List.of(), () -> jdbc.sql("""
                 insert into message_outcomes (message_id, channel, outcome, occurred_at, detail)
                 values (?, ?, ?, ?, ?)
                 on conflict (message_id, channel, outcome) do update
                 set occurred_at = excluded.occurred_at, detail = excluded.detail
                 where excluded.occurred_at < message_outcomes.occurred_at
-                """).params(messageId, channel.name(), outcome.column(), Timestamp.from(at), detail).update();
+                """).params(messageId, channel.name(), outcome.column(), Timestamp.from(at), detail).update());
     }
 
     private static String failureReason(MessageStatusReported status) {

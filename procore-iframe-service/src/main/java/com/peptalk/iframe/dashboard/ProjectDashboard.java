@@ -14,9 +14,11 @@ import java.util.UUID;
  * @param workflows the project's active workflows, by name, each with its last run for this project (or none)
  * @param kiosks the project's kiosks, offline first, then late, then online
  * @param failures the last failures of the project's messages, newest first
+ * @param daily email, then SMS: the last {@value ProjectDashboards#CHART_DAYS} days in the project's time zone, today
+ *     last
  */
 public record ProjectDashboard(ProjectSummary project, Instant asOf, List<ChannelMetrics> messages,
-        List<ActiveWorkflow> workflows, List<Kiosk> kiosks, List<Failure> failures) {
+        List<ActiveWorkflow> workflows, List<Kiosk> kiosks, List<Failure> failures, List<DailyMessages> daily) {
 
     public ChannelMetrics channel(String channel) {
         return messages.stream().filter(metrics -> metrics.channel().equals(channel)).findFirst()

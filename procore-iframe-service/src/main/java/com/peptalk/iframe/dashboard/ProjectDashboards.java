@@ -11,15 +11,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,9 @@ import java.util.stream.Collectors;
 public class ProjectDashboards {
 
     static final int RECENT_FAILURES = 10;
+
+    /** How many days the chart shows, today included. */
+    public static final int CHART_DAYS = 30;
 
     /*
      * Per message and channel, the furthest stage reached (stages nest: opened implies delivered implies sent), then
@@ -135,7 +141,8 @@ public class ProjectDashboards {
     public ProjectDashboard dashboard(ProjectSummary project) {
         Instant now = clock.instant();
         long id = project.projectId();
-        return new ProjectDashboard(project, now, messages(id, now), workflows(id), kiosks(id), failures(id));
+        return new ProjectDashboard(project, now, messages(id, now), workflows(id), kiosks(id), failures(id),
+                daily(id, LocalDate.ofInstant(now, project.zone())));
     }
 
     private List<ChannelMetrics> messages(long projectId, Instant now) {
@@ -175,6 +182,35 @@ public class ProjectDashboards {
                 .query((rs, i) -> new Failure(rs.getTimestamp("occurred_at").toInstant(),
                         Channel.valueOf(rs.getString("channel")), rs.getString("detail"),
                         rs.getString("fallback") == null ? null : Channel.valueOf(rs.getString("fallback")))).list();
+    }
+
+    /** The rollup's rows of the last {@link #CHART_DAYS} days up to {@code today}; a day without rows is all zeros. */
+    private List<DailyMessages> daily(long projectId, LocalDate today) {
+        LocalDate first = today.minusDays(CHART_DAYS - 1);
+        Map<String, Map<LocalDate, Map<String, Long>>> rows = new HashMap<>();
+        jdbc.sql("""
+                select channel, day, outcome, messages from daily_message_outcomes
+                where project_id = ? and day between ? and ?
+                """).params(projectId, Date.valueOf(first), Date.valueOf(today)).query(rs -> {
+                    rows.computeIfAbsent(rs.getString("channel"), channel -> new HashMap<>())
+                            .computeIfAbsent(rs.getDate("day").toLocalDate(), day -> new HashMap<>())
+                            .put(rs.getString("outcome"), rs.getLong("messages"));
+                });
+        List<DailyMessages> channels = new ArrayList<>();
+        for (Channel channel : List.of(Channel.EMAIL, Channel.SMS)) {
+            Map<LocalDate, Map<String, Long>> byDay = rows.getOrDefault(channel.name(), Map.of());
+            channels.add(new DailyMessages(channel, first.datesUntil(today.plusDays(1)).map(day -> {
+                Map<String, Long> outcomes = byDay.getOrDefault(day, Map.of());
+                return new DailyMessages.Day(day, count(outcomes, Outcome.SENT), count(outcomes, Outcome.DELIVERED),
+                        count(outcomes, Outcome.FAILED), count(outcomes, Outcome.SUPPRESSED),
+                        count(outcomes, Outcome.OPENED), count(outcomes, Outcome.CLICKED));
+            }).toList()));
+        }
+        return channels;
+    }
+
+    private static long count(Map<String, Long> outcomes, Outcome outcome) {
+        return outcomes.getOrDefault(outcome.column(), 0L);
     }
 
     private static MessageCounts counts(ResultSet rs, String suffix) throws SQLException {

@@ -11,6 +11,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.ZoneId;
 
 /**
  * Keeps the local copy of projects that the project list and dashboards show. Idempotent (the inbox drops
@@ -26,10 +27,12 @@ class ProjectProjection {
 
     private final EventInbox inbox;
     private final JdbcClient jdbc;
+    private final DailyOutcomes daily;
 
-    ProjectProjection(EventInbox inbox, JdbcClient jdbc) {
+    ProjectProjection(EventInbox inbox, JdbcClient jdbc, DailyOutcomes daily) {
         this.inbox = inbox;
         this.jdbc = jdbc;
+        this.daily = daily;
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.DIRECTORY)
@@ -40,15 +43,7 @@ class ProjectProjection {
     private void apply(ReceivedEvent received) {
         Timestamp at = Timestamp.from(received.envelope().time());
         switch (received.event()) {
-            case ProjectUpserted project -> jdbc.sql("""
-                    insert into projects (project_id, company_id, name, status, time_zone, deleted, updated_at)
-                    values (?, ?, ?, ?, ?, false, ?)
-                    on conflict (project_id) do update
-                    set company_id = excluded.company_id, name = excluded.name, status = excluded.status,
-                        time_zone = excluded.time_zone, deleted = false, updated_at = excluded.updated_at
-                    where projects.updated_at <= excluded.updated_at
-                    """).params(project.projectId(), project.companyId(), project.name(), project.status(),
-                    project.timeZone(), at).update();
+            case ProjectUpserted project -> upserted(project, at);
             case ProjectDeleted deleted -> jdbc.sql("""
                     update projects set deleted = true, updated_at = ?
                     where project_id = ? and updated_at <= ?
@@ -57,5 +52,28 @@ class ProjectProjection {
                 // other directory events do not change what the iframe shows
             }
         }
+    }
+
+    /** The chart's days are the project's: when its zone changes (or it is first heard of), they are counted again. */
+    private void upserted(ProjectUpserted project, Timestamp at) {
+        ZoneId before = ProjectSummary.zoneOf(timeZone(project.projectId()));
+        jdbc.sql("""
+                insert into projects (project_id, company_id, name, status, time_zone, deleted, updated_at)
+                values (?, ?, ?, ?, ?, false, ?)
+                on conflict (project_id) do update
+                set company_id = excluded.company_id, name = excluded.name, status = excluded.status,
+                    time_zone = excluded.time_zone, deleted = false, updated_at = excluded.updated_at
+                where projects.updated_at <= excluded.updated_at
+                """).params(project.projectId(), project.companyId(), project.name(), project.status(),
+                project.timeZone(), at).update();
+        ZoneId after = ProjectSummary.zoneOf(timeZone(project.projectId()));
+        if (!after.equals(before)) {
+            daily.recount(project.projectId(), after);
+        }
+    }
+
+    private String timeZone(long projectId) {
+        return jdbc.sql("select time_zone from projects where project_id = ?").param(projectId).query(String.class)
+                .optional().orElse(null);
     }
 }

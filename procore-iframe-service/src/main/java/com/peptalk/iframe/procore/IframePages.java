@@ -50,6 +50,7 @@ class IframePages {
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("time", ProjectTime.of(project.timeZone()));
         model.addAttribute("tables", dashboard.messages().stream().map(MessageTable::of).toList());
+        model.addAttribute("charts", dashboard.daily().stream().map(OutcomeChart::of).toList());
         model.addAttribute("kioskCounts", Map.of("online", dashboard.kioskCount(KioskStatus.ONLINE),
                 "late", dashboard.kioskCount(KioskStatus.LATE), "offline", dashboard.kioskCount(KioskStatus.OFFLINE)));
         // the project id stays in the links only where the address had it (a project token may go without)

@@ -1,9 +1,9 @@
 package com.peptalk.iframe.procore;
 
-import java.time.DateTimeException;
+import com.peptalk.iframe.dashboard.ProjectSummary;
+
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -15,12 +15,7 @@ record ProjectTime(ZoneId zone) {
 
     /** The project's zone; UTC if the directory holds a zone this JVM does not know. */
     static ProjectTime of(String timeZone) {
-        try {
-            return new ProjectTime(ZoneId.of(timeZone));
-        }
-        catch (DateTimeException | NullPointerException ex) {
-            return new ProjectTime(ZoneOffset.UTC);
-        }
+        return new ProjectTime(ProjectSummary.zoneOf(timeZone));
     }
 
     /** For reading, e.g. {@code Tue 3 Mar 2026, 14:05}; "never" when there is no time. */
