@@ -20,8 +20,10 @@ class ArchitectureTests extends ArchitectureContract {
     @Override
     protected Map<String, Set<String>> features() {
         return Map.of(
-                "workflows", Set.of(),
-                "templates", Set.of(),
-                "recipients", Set.of());
+                "refusals", Set.of(),
+                "projects", Set.of(),
+                "recipients", Set.of("projects", "refusals"),
+                "templates", Set.of("refusals"),
+                "workflows", Set.of("projects", "recipients", "templates", "refusals"));
     }
 }
