@@ -24,6 +24,9 @@ class ArchitectureTests extends ArchitectureContract {
                 "projects", Set.of(),
                 "recipients", Set.of("projects", "refusals"),
                 "templates", Set.of("refusals"),
-                "workflows", Set.of("projects", "recipients", "templates", "refusals"));
+                "workflows", Set.of("projects", "templates", "refusals"),
+                "runs", Set.of("workflows", "projects", "recipients", "templates", "refusals"),
+                "triggers", Set.of("runs", "workflows", "projects", "refusals"),
+                "cadence", Set.of("runs", "workflows", "projects"));
     }
 }

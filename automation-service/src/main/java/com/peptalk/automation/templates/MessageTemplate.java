@@ -2,6 +2,7 @@ package com.peptalk.automation.templates;
 
 import com.peptalk.automation.templates.TemplateEngines.CompiledPart;
 import com.peptalk.events.comms.Channel;
+import io.pebbletemplates.pebble.error.PebbleException;
 import org.jsoup.Jsoup;
 
 import java.util.EnumMap;
@@ -36,10 +37,21 @@ public final class MessageTemplate {
 
     /**
      * Renders every part with these variables (see the README: {@code project}, {@code projects}, {@code recipient},
-     * {@code workflow}, {@code event}). Throws {@link io.pebbletemplates.pebble.error.PebbleException} when the data
-     * lacks a variable the template uses (a payload field the trigger did not carry).
+     * {@code workflow}, {@code event}).
+     *
+     * @throws RenderFailedException when the data lacks a variable the template uses (a payload field the trigger
+     *         did not carry)
      */
     public RenderedMessage render(Map<String, Object> variables) {
+        try {
+            return renderParts(variables);
+        }
+        catch (PebbleException ex) {
+            throw new RenderFailedException(ex.getPebbleMessage(), ex);
+        }
+    }
+
+    private RenderedMessage renderParts(Map<String, Object> variables) {
         String subject = renderPart(Part.SUBJECT, variables);
         String html = renderPart(Part.HTML, variables);
         String text = renderPart(Part.TEXT, variables);
