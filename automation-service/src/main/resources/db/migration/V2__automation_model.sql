@@ -9,7 +9,7 @@ create table projects (
     project_id bigint primary key,
     company_id bigint      not null,
     name       text        not null,
-    time_zone  text        not null,
+    time_zone  text,
     deleted    boolean     not null default false,
     updated_at timestamptz not null
 );

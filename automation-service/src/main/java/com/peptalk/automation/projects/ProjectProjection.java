@@ -51,7 +51,7 @@ class ProjectProjection {
                         deleted = false, updated_at = excluded.updated_at
                     where projects.updated_at <= excluded.updated_at
                     """).params(project.projectId(), project.companyId(), project.name(),
-                    project.timeZone() == null ? "UTC" : project.timeZone(), at).update();
+                    project.timeZone(), at).update();
             case ProjectDeleted deleted -> jdbc.sql("""
                     update projects set deleted = true, updated_at = ? where project_id = ? and updated_at <= ?
                     """).params(at, deleted.projectId(), at).update();

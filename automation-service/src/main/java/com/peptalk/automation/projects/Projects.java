@@ -1,5 +1,6 @@
 package com.peptalk.automation.projects;
 
+import com.peptalk.automation.AutomationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +15,18 @@ import java.util.Optional;
 
 /**
  * Reads the projection of projects and project groups: which ids exist (deleted ones do not), a group's live
- * members, a project's time zone (UTC when the directory's zone is not one this JVM knows).
+ * members, a project's time zone ({@code peptalk.automation.default-time-zone} when the directory gave none, or one
+ * this JVM does not know).
  */
 @Component
 public class Projects {
 
     private final JdbcClient jdbc;
+    private final ZoneId defaultZone;
 
-    Projects(JdbcClient jdbc) {
+    Projects(JdbcClient jdbc, AutomationProperties settings) {
         this.jdbc = jdbc;
+        this.defaultZone = settings.defaultTimeZone();
     }
 
     /** The live projects among {@code ids}, in id order; ids of unknown or deleted projects are left out. */
@@ -65,12 +69,15 @@ public class Projects {
         return Arrays.stream((Long[]) array.getArray()).toList();
     }
 
-    private static ZoneId zone(String id) {
+    private ZoneId zone(String id) {
+        if (id == null) {
+            return defaultZone;
+        }
         try {
             return ZoneId.of(id);
         }
         catch (DateTimeException ex) {
-            return ZoneId.of("UTC");
+            return defaultZone;
         }
     }
 }

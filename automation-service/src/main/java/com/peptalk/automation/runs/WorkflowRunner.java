@@ -8,7 +8,7 @@ import com.peptalk.automation.templates.MessageTemplate;
 import com.peptalk.automation.templates.RenderFailedException;
 import com.peptalk.automation.templates.RenderedMessage;
 import com.peptalk.automation.templates.Templates;
-import com.peptalk.automation.workflows.AutomationProperties;
+import com.peptalk.automation.AutomationProperties;
 import com.peptalk.automation.workflows.Conditions;
 import com.peptalk.automation.workflows.WorkflowPlan;
 import com.peptalk.events.automation.WorkflowRunFinished;

@@ -1,6 +1,8 @@
 package com.peptalk.automation.triggers;
 
+import com.peptalk.automation.projects.Projects;
 import com.peptalk.automation.refusals.NotFoundException;
+import com.peptalk.automation.refusals.UnknownIdsException;
 import com.peptalk.automation.runs.RunCause;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,13 +27,19 @@ import java.util.UUID;
 class TriggerController {
 
     private final TriggerIntake intake;
+    private final Projects projects;
 
-    TriggerController(TriggerIntake intake) {
+    TriggerController(TriggerIntake intake, Projects projects) {
         this.intake = intake;
+        this.projects = projects;
     }
 
+    /** A project automation does not know is refused (422, {@code projectId}); an unknown type is recorded and ignored. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TriggerIntake.Intake> fire(@Valid @RequestBody TriggerRequest request) {
+        if (projects.find(request.projectId()).isEmpty()) {
+            throw new UnknownIdsException("projectId", List.of(request.projectId()));
+        }
         TriggerIntake.Intake intake = this.intake.accept(new RunCause.Trigger(UUID.randomUUID(), request.triggerType(),
                 request.projectId(), request.payload()), null, "api");
         return ResponseEntity.created(URI.create("/api/automation/triggers/" + intake.triggerId())).body(intake);

@@ -122,6 +122,17 @@ class ContactApiTests {
         assertThat(refused.errorFields()).containsExactly("body");
     }
 
+    @Test
+    void refusesAnImportOfMoreRowsThanItsLimitAndSavesNothing() {
+        long before = count();
+        String csv = "name,email,phone,roles,project_ids\n"
+                + ("Ana Diaz,ana@example.com,,site_manager," + project + "\n").repeat(ContactImport.MAX_ROWS + 1);
+        AutomationApi.Response refused = api.postText("/contacts/import?companyId=" + company, "text/csv", csv);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("body");
+        assertThat(count()).isEqualTo(before);
+    }
+
     private long count() {
         return jdbc.sql("select count(*) from contacts").query(Long.class).single();
     }

@@ -150,6 +150,15 @@ class TemplateApiTests {
         assertThat(badVariable.errorFields()).containsExactly("variables[0].name");
     }
 
+    @Test
+    void refusesATemplateWhoseOutputExceedsTheRenderedSizeLimit() {
+        Map<String, Object> sms = template("endless", "MESSAGE", "SMS");
+        sms.put("bodySms", "{% for i in range(1, 200000) %}{{ project.name }} {% endfor %}");
+        AutomationApi.Response refused = api.post("/templates", sms);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("bodySms");
+    }
+
     private static String message(AutomationApi.Response refused) {
         return refused.body().path("errors").get(0).path("message").asString();
     }

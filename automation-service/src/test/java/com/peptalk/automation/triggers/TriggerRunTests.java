@@ -109,6 +109,12 @@ class TriggerRunTests {
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(api.get("/runs?workflowId=" + workflowId).body().size()).isEqualTo(1);
+        AutomationApi.Response unknownProject = api.post("/triggers", Map.of("triggerType", "manual", "projectId", 987_654_321_987L));
+        assertThat(unknownProject.status()).isEqualTo(422);
+        assertThat(unknownProject.errorFields()).containsExactly("projectId");
+        AutomationApi.Response unknownType = api.post("/triggers", Map.of("triggerType", "weather.storm", "projectId", project));
+        assertThat(unknownType.status()).isEqualTo(201);
+        assertThat(unknownType.body().path("outcome").asString()).isEqualTo("ignored: unknown trigger type");
         assertThat(jdbc.sql("select body_html from template_versions where template_id = ?").param(email)
                 .query(String.class).single()).isEqualTo("<p>{{ event.note }}</p>");
         assertThat(jdbc.sql("select payload->'content'->>'html' from event_outbox where event_type = 'com.peptalk.comms.send-requested.v1' "
