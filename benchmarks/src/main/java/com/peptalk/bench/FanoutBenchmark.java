@@ -7,6 +7,9 @@ import com.peptalk.events.directory.ProjectUpserted;
 import com.peptalk.testsupport.GatewayIdentity;
 import com.peptalk.testsupport.SharedKafka;
 import com.peptalk.testsupport.SharedPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,6 +51,7 @@ final class FanoutBenchmark {
     private static final int PROJECTS = 10;
     private static final int RECIPIENTS = 10_000;
     private static final long COMPANY = 900_001;
+    private static final String RAW_TOPIC = "bench.fanout-raw-" + System.currentTimeMillis();
 
     private final Path repository;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -193,11 +197,17 @@ final class FanoutBenchmark {
 
     /** The baseline: the same records sent by a plain producer to a topic of their own, until all are acknowledged. */
     private static Duration rawProducer(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(Topics.SEND_REQUESTED)).allTopicNames().get()
+                    .get(Topics.SEND_REQUESTED).partitions().size();
+            // created up front, as comms.send-requested is: an idempotent producer must not race topic auto-creation
+            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, partitions, (short) 1))).all().get();
+        }
         Instant began = Instant.now();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             List<Future<?>> sends = new ArrayList<>(records.size());
             for (ConsumerRecord<String, byte[]> record : records) {
-                sends.add(producer.send(new ProducerRecord<>("bench.fanout-raw", null, record.key(), record.value(),
+                sends.add(producer.send(new ProducerRecord<>(RAW_TOPIC, null, record.key(), record.value(),
                         record.headers())));
             }
             for (Future<?> send : sends) {

@@ -132,7 +132,7 @@ final class IntrospectionBenchmark {
 
     static void awaitReady(String base, Process process, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Instant deadline = Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plusSeconds(300);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited; see " + log);
@@ -149,7 +149,7 @@ final class IntrospectionBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the service was not ready in 120 s; see " + log);
+        throw new IllegalStateException("the service was not ready in 300 s; see " + log);
     }
 
     private static String seedGroupToken(String database, String base) throws Exception {
