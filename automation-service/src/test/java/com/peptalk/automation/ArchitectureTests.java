@@ -20,8 +20,13 @@ class ArchitectureTests extends ArchitectureContract {
     @Override
     protected Map<String, Set<String>> features() {
         return Map.of(
-                "workflows", Set.of(),
-                "templates", Set.of(),
-                "recipients", Set.of());
+                "refusals", Set.of(),
+                "projects", Set.of(),
+                "recipients", Set.of("projects", "refusals"),
+                "templates", Set.of("refusals"),
+                "workflows", Set.of("projects", "templates", "refusals"),
+                "runs", Set.of("workflows", "projects", "recipients", "templates", "refusals"),
+                "triggers", Set.of("runs", "workflows", "projects", "refusals"),
+                "cadence", Set.of("runs", "workflows", "projects"));
     }
 }

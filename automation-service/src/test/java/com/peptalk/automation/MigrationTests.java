@@ -17,6 +17,8 @@ class MigrationTests {
     @Test
     void createsTheTablesThisServiceOwns() {
         assertThat(Schema.appliedMigrations(jdbc)).isNotEmpty().allMatch(migration -> migration.endsWith(":true"));
-        assertThat(Schema.tables(jdbc)).contains("contacts", "contact_projects", "templates", "template_versions", "workflows", "workflow_triggers", "cadence_rules", "workflow_runs", "processed_events");
+        assertThat(Schema.tables(jdbc)).contains("projects", "project_groups", "contacts", "contact_roles", "contact_projects", "templates", "template_versions", "workflows",
+                "workflow_projects", "workflow_roles", "triggers", "workflow_runs", "requested_messages", "cadence_schedule",
+                "processed_events", "event_outbox", "shedlock");
     }
 }

@@ -130,12 +130,12 @@ final class IntrospectionBenchmark {
         return builder.start();
     }
 
-    private static void awaitReady(String base, Process process, Path log) throws Exception {
+    static void awaitReady(String base, Process process, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Instant deadline = Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plusSeconds(300);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("token-service exited; see " + log);
+                throw new IllegalStateException("the service exited; see " + log);
             }
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base
@@ -149,7 +149,7 @@ final class IntrospectionBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("token-service not ready in 120 s; see " + log);
+        throw new IllegalStateException("the service was not ready in 300 s; see " + log);
     }
 
     private static String seedGroupToken(String database, String base) throws Exception {
@@ -213,7 +213,7 @@ final class IntrospectionBenchmark {
         return field(report, "token");
     }
 
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
         if (!value.find()) {
             throw new IllegalStateException("no " + name + " in " + json.length() + " characters of JSON");
@@ -247,7 +247,7 @@ final class IntrospectionBenchmark {
         System.out.println("written to " + file);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

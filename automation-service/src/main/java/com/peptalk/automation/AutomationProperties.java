@@ -1,4 +1,4 @@
-package com.peptalk.automation.workflows;
+package com.peptalk.automation;
 
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
