@@ -1,0 +1,26 @@
+package com.peptalk.delivery.sending;
+
+import com.peptalk.events.comms.Channel;
+
+/**
+ * A provider of one channel (SES for email, Twilio for SMS), live or sandbox. Called through its Resilience4j
+ * instances (named by {@link #name()}), so it makes one call and classifies the outcome; it never retries itself.
+ */
+public interface ChannelProvider {
+
+    /** The provider's name, also its Resilience4j instance name: {@code ses} or {@code twilio}. */
+    String name();
+
+    Channel channel();
+
+    /** Whether this is the sandbox provider (used when {@code peptalk.delivery.mode=sandbox}). */
+    boolean sandbox();
+
+    /**
+     * Sends one message.
+     *
+     * @return the provider's acceptance
+     * @throws ProviderFailure when the provider did not accept it, classified
+     */
+    ProviderAnswer send(OutgoingMessage message);
+}
