@@ -21,6 +21,7 @@ public final class Benchmarks {
                 case "introspection" -> new IntrospectionBenchmark(repository, seconds).run();
                 case "dashboard" -> new DashboardBenchmark(repository, seconds).run();
                 case "edge" -> new EdgeBenchmark(repository, seconds).run();
+                case "delivery" -> new DeliveryBenchmark(repository, seconds).run();
                 default -> {
                     System.err.println("unknown benchmark " + args[0] + "; known: introspection, dashboard, edge; args were "
                             + Arrays.toString(args));

@@ -16,7 +16,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * One WireMock server per test JVM playing SES, Twilio and the gateway that receives the sandbox's callbacks. Every
  * test context of this service points the real SDKs at it (the same settings for all, so they share one context);
- * tests stub and verify by the message's own address or id, so they never see each other's requests.
+ * tests stub and verify by the message's own address or id, so they never see each other's requests. Responses are
+ * templates, so one stub answers each call with a new provider message id.
  */
 public final class ProviderFakes {
 
@@ -34,7 +35,7 @@ public final class ProviderFakes {
     }
 
     private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40));
+        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40).globalTemplating(true));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;

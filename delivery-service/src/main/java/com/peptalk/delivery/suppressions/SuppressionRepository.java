@@ -23,11 +23,8 @@ interface SuppressionRepository extends JpaRepository<Suppression, Suppression.K
     @Query("delete from Suppression s where s.channel = :channel and s.address = :address")
     int lift(Channel channel, String address);
 
-    @Query("""
-            select s from Suppression s
-            where (:channel is null or s.channel = :channel)
-              and (:address is null or s.address like concat('%', :address, '%'))
-            order by s.createdAt desc, s.address
-            """)
-    Page<Suppression> search(Channel channel, String address, Pageable page);
+    /** Suppressions whose address contains {@code address} ("" for all), in the page's order. */
+    Page<Suppression> findByAddressContaining(String address, Pageable page);
+
+    Page<Suppression> findByChannelAndAddressContaining(Channel channel, String address, Pageable page);
 }

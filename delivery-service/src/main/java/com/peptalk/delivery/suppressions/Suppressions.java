@@ -3,6 +3,7 @@ package com.peptalk.delivery.suppressions;
 import com.peptalk.delivery.messages.Page;
 import com.peptalk.events.comms.Channel;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +48,10 @@ public class Suppressions {
 
     @Transactional(readOnly = true)
     public Page<SuppressionView> search(Channel channel, String address, int page, int size) {
-        var found = repository.search(channel, address == null || address.isBlank() ? null : address.strip().toLowerCase(Locale.ROOT),
-                PageRequest.of(page, size));
+        String part = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("address")));
+        var found = channel == null ? repository.findByAddressContaining(part, request)
+                : repository.findByChannelAndAddressContaining(channel, part, request);
         return Page.of(found.map(Suppression::view).getContent(), page, size, found.getTotalElements());
     }
 
