@@ -8,13 +8,22 @@ import com.peptalk.events.comms.Channel;
  */
 public interface ChannelProvider {
 
-    /** The provider's name, also its Resilience4j instance name: {@code ses} or {@code twilio}. */
-    String name();
+    /** Which provider this is. */
+    Id id();
 
-    Channel channel();
+    /** The provider's name, also its Resilience4j instance name: {@code ses} or {@code twilio}. */
+    default String name() {
+        return id().name();
+    }
+
+    default Channel channel() {
+        return id().channel();
+    }
 
     /** Whether this is the sandbox provider (used when {@code peptalk.delivery.mode=sandbox}). */
-    boolean sandbox();
+    default boolean sandbox() {
+        return id().sandbox();
+    }
 
     /**
      * Sends one message.
@@ -23,4 +32,12 @@ public interface ChannelProvider {
      * @throws ProviderFailure when the provider did not accept it, classified
      */
     ProviderAnswer send(OutgoingMessage message);
+
+    /**
+     * @param name the provider's name and Resilience4j instance name
+     * @param channel the channel it carries
+     * @param sandbox whether it simulates the provider
+     */
+    record Id(String name, Channel channel, boolean sandbox) {
+    }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 @Component
 class SandboxSes implements ChannelProvider {
 
+    private static final Id ID = new Id("ses", Channel.EMAIL, true);
+
     private final SesNotifications notifications;
 
     SandboxSes(SesNotifications notifications) {
@@ -27,18 +29,8 @@ class SandboxSes implements ChannelProvider {
     }
 
     @Override
-    public String name() {
-        return "ses";
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.EMAIL;
-    }
-
-    @Override
-    public boolean sandbox() {
-        return true;
+    public Id id() {
+        return ID;
     }
 
     @Override

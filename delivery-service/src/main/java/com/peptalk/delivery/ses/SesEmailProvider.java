@@ -41,6 +41,8 @@ import java.util.Optional;
  */
 class SesEmailProvider implements ChannelProvider {
 
+    private static final Id ID = new Id("ses", Channel.EMAIL, false);
+
     /** The SES tag that carries our message id (SES tag names: letters, digits, {@code _} and {@code -}). */
     static final String MESSAGE_ID_TAG = "message_id";
     static final String RUN_ID_TAG = "workflow_run_id";
@@ -58,18 +60,8 @@ class SesEmailProvider implements ChannelProvider {
     }
 
     @Override
-    public String name() {
-        return "ses";
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.EMAIL;
-    }
-
-    @Override
-    public boolean sandbox() {
-        return false;
+    public Id id() {
+        return ID;
     }
 
     @Override

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 @Component
 class SandboxTwilio implements ChannelProvider {
 
+    private static final Id ID = new Id("twilio", Channel.SMS, true);
+
     private static final Map<String, Refusal> MAGIC = Map.of(
             "+15005550001", new Refusal(TwilioErrors.INVALID_TO, "The 'To' number %s is not a valid phone number."),
             "+15005550002", new Refusal(21612, "The 'To' phone number: %s, is not currently reachable using the 'From' phone number via SMS."),
@@ -46,18 +48,8 @@ class SandboxTwilio implements ChannelProvider {
     }
 
     @Override
-    public String name() {
-        return "twilio";
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
-    public boolean sandbox() {
-        return true;
+    public Id id() {
+        return ID;
     }
 
     @Override

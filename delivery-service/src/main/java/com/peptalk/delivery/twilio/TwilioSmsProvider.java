@@ -25,6 +25,8 @@ import java.util.Map;
  */
 class TwilioSmsProvider implements ChannelProvider {
 
+    private static final Id ID = new Id("twilio", Channel.SMS, false);
+
     private final TwilioRestClient twilio;
     private final TwilioProperties settings;
     private final DeliveryProperties delivery;
@@ -36,18 +38,8 @@ class TwilioSmsProvider implements ChannelProvider {
     }
 
     @Override
-    public String name() {
-        return "twilio";
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.SMS;
-    }
-
-    @Override
-    public boolean sandbox() {
-        return false;
+    public Id id() {
+        return ID;
     }
 
     @Override

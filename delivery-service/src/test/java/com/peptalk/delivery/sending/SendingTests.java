@@ -208,6 +208,20 @@ class SendingTests {
     }
 
     @Test
+    void aSuspendedSesAccountIsAConfigurationProblemNotRetried() throws Exception {
+        SendRequested request = Sends.request(Channel.EMAIL, null, Sends.email(), null);
+        stub(sesTo(request.recipient().email()).willReturn(sesError(400, "AccountSuspendedException",
+                "Your account has been suspended.")));
+
+        publisher.publish(request).get();
+
+        DeliveryFailed failed = DeliveryEvents.await(request.messageId(), DeliveryFailed.class);
+        assertThat(failed.reason()).startsWith("configuration: AccountSuspendedException:");
+        assertThat(failed.permanent()).isTrue();
+        assertThat(sesCalls(request.recipient().email())).isEqualTo(1);
+    }
+
+    @Test
     void twilio21610SuppressesTheNumber() throws Exception {
         SendRequested request = Sends.request(Channel.SMS, null, null, Sends.phone());
         stub(twilioTo(request.recipient().phone()).willReturn(twilioError(400, 21610, "Attempt to send to unsubscribed recipient")));
