@@ -21,7 +21,10 @@ class ArchitectureTests extends ArchitectureContract {
     protected Map<String, Set<String>> features() {
         return Map.of(
                 "messages", Set.of(),
-                "fallback", Set.of(),
-                "suppressions", Set.of());
+                "fallback", Set.of("messages"),
+                "suppressions", Set.of("messages"),
+                "sending", Set.of("messages", "fallback", "suppressions"),
+                "ses", Set.of("sending", "messages"),
+                "twilio", Set.of("sending", "messages"));
     }
 }

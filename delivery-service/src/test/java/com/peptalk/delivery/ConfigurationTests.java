@@ -16,4 +16,12 @@ class ConfigurationTests {
     void refusesToStartWithAValueOfTheWrongKind() {
         assertThat(StartupFailures.failureOf(DeliveryServiceApplication.class, "peptalk.delivery.sms-from=0800-PEPTALK")).contains("peptalk.delivery.smsFrom");
     }
+
+    @Test
+    void refusesToStartWithAMalformedProviderSetting() {
+        assertThat(StartupFailures.failureOf(DeliveryServiceApplication.class, "peptalk.delivery.twilio.account-sid=AC123"))
+                .contains("peptalk.delivery.twilio.accountSid");
+        assertThat(StartupFailures.failureOf(DeliveryServiceApplication.class,
+                "peptalk.delivery.sandbox.ses.topic-arn=not-an-arn")).contains("peptalk.delivery.sandbox.ses.topicArn");
+    }
 }
