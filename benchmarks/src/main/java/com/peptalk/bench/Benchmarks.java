@@ -11,7 +11,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Benchmarks introspection|dashboard|edge [seconds-per-scenario]");
+            System.err.println("usage: Benchmarks introspection|dashboard|edge|heartbeats [seconds-per-scenario]");
             System.exit(2);
         }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
@@ -21,8 +21,9 @@ public final class Benchmarks {
                 case "introspection" -> new IntrospectionBenchmark(repository, seconds).run();
                 case "dashboard" -> new DashboardBenchmark(repository, seconds).run();
                 case "edge" -> new EdgeBenchmark(repository, seconds).run();
+                case "heartbeats" -> new HeartbeatBenchmark(repository, seconds).run();
                 default -> {
-                    System.err.println("unknown benchmark " + args[0] + "; known: introspection, dashboard, edge; args were "
+                    System.err.println("unknown benchmark " + args[0] + "; known: introspection, dashboard, edge, heartbeats; args were "
                             + Arrays.toString(args));
                     System.exit(2);
                 }

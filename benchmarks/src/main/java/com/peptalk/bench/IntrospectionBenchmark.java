@@ -104,7 +104,7 @@ final class IntrospectionBenchmark {
         }
     }
 
-    private Process startTokenService(Path jar, String database, int port, Path log) throws IOException {
+    static Process startTokenService(Path jar, String database, int port, Path log) throws IOException {
         SecureRandom random = new SecureRandom();
         byte[] key = new byte[32];
         random.nextBytes(key);
@@ -130,12 +130,13 @@ final class IntrospectionBenchmark {
         return builder.start();
     }
 
-    private static void awaitReady(String base, Process process, Path log) throws Exception {
+    static void awaitReady(String base, Process process, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Instant deadline = Instant.now().plusSeconds(120);
+        // generous: on a loaded machine a service takes minutes to start
+        Instant deadline = Instant.now().plusSeconds(600);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("token-service exited; see " + log);
+                throw new IllegalStateException("the service exited; see " + log);
             }
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base
@@ -149,7 +150,7 @@ final class IntrospectionBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("token-service not ready in 120 s; see " + log);
+        throw new IllegalStateException("the service is not ready in 600 s; see " + log);
     }
 
     private static String seedGroupToken(String database, String base) throws Exception {
@@ -247,7 +248,7 @@ final class IntrospectionBenchmark {
         System.out.println("written to " + file);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
