@@ -11,7 +11,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Benchmarks introspection|dashboard|edge|webhooks|fanout|delivery [seconds-per-scenario]");
+            System.err.println("usage: Benchmarks introspection|dashboard|edge|webhooks|fanout|delivery|heartbeats [seconds-per-scenario]");
             System.exit(2);
         }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
@@ -24,8 +24,9 @@ public final class Benchmarks {
                 case "webhooks" -> new WebhooksBenchmark(repository, seconds).run();
                 case "fanout" -> new FanoutBenchmark(repository).run();
                 case "delivery" -> new DeliveryBenchmark(repository, seconds).run();
+                case "heartbeats" -> new HeartbeatBenchmark(repository, seconds).run();
                 default -> {
-                    System.err.println("unknown benchmark " + args[0] + "; known: introspection, dashboard, edge, webhooks, fanout, delivery; args were "
+                    System.err.println("unknown benchmark " + args[0] + "; known: introspection, dashboard, edge, webhooks, fanout, delivery, heartbeats; args were "
                             + Arrays.toString(args));
                     System.exit(2);
                 }

@@ -20,8 +20,9 @@ class ArchitectureTests extends ArchitectureContract {
     @Override
     protected Map<String, Set<String>> features() {
         return Map.of(
-                "kiosks", Set.of(),
+                "kiosks", Set.of("history"),
                 "history", Set.of(),
-                "dashboard", Set.of());
+                "dashboard", Set.of("kiosks", "history"),
+                "samples", Set.of());
     }
 }

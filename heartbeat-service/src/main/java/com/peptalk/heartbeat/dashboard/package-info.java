@@ -1,2 +1,2 @@
-/** The heartbeats dashboard page and query API. */
+/** The heartbeats dashboard page and its JSON API: counts, the kiosk list, uptime, timelines, flips, operator queries. */
 package com.peptalk.heartbeat.dashboard;

@@ -43,7 +43,8 @@ class IntrospectionContractTests {
                     Instant.parse("2026-11-23T08:30:00Z"), ProcoreApp.project(42)),
             "active-company", Introspection.active(TOKEN, ApiTokenType.COMPANY, 7, 7, List.of(42L, 43L, 44L), null,
                     null),
-            "inactive", Introspection.INACTIVE);
+            "inactive", Introspection.INACTIVE,
+            "active-kiosk", Introspection.active(TOKEN, ApiTokenType.KIOSK, 1017, 7, List.of(42L), null, null));
 
     static Stream<String> samples() {
         return SAMPLE_ANSWERS.keySet().stream().sorted();

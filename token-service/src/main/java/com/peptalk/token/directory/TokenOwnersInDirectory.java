@@ -38,7 +38,10 @@ class TokenOwnersInDirectory implements TokenOwners {
         return switch (kind) {
             case COMPANY -> companies.findByIdAndStatus(resourceId, "active").map(Company::id);
             case USER -> users.findByIdAndStatus(resourceId, "active").map(User::companyId);
-            default -> throw new IllegalArgumentException("not a company or user token: " + kind);
+            // a kiosk's token belongs to the company of the kiosk's project (resourceId: the project)
+            case PROJECT -> projects.findById(resourceId).filter(project -> !project.archived())
+                    .map(Project::companyId);
+            default -> throw new IllegalArgumentException("not a company, user or project: " + kind);
         };
     }
 

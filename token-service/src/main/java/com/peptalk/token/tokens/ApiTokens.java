@@ -198,7 +198,7 @@ public class ApiTokens {
      * Issues a token for a project or a group without an active one. The caller holds the resource's row (a new
      * project, or a group locked by {@link TokenOwners#lockProjectGroups}), so no one else issues meanwhile.
      */
-    private boolean issueIfNoneActive(ApiTokenType kind, long resourceId, long companyId) {
+    boolean issueIfNoneActive(ApiTokenType kind, long resourceId, long companyId) {
         if (tokens.existsByResourceTypeAndResourceIdAndStatus(kind.resourceType(), resourceId, ApiToken.ACTIVE)) {
             return false;
         }
@@ -220,7 +220,7 @@ public class ApiTokens {
                 token.resourceId()));
     }
 
-    private RevealedToken revealActive(ApiTokenType kind, long resourceId) {
+    RevealedToken revealActive(ApiTokenType kind, long resourceId) {
         ApiToken stored = tokens.findByResourceTypeAndResourceIdAndStatus(kind.resourceType(), resourceId,
                         ApiToken.ACTIVE)
                 .orElseThrow(() -> new NotFoundException(kind.resourceType() + " API token of", resourceId));

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Answers whether a presented token is good and what it may see: which projects (a group: its member projects; a
- * project: itself; a company or user: the company's projects) and how the Procore app opens with it
+ * project: itself; a company or user: the company's projects; a kiosk: its one project, {@code resourceId} being
+ * the kiosk) and how the Procore app opens with it
  * ({@link ProcoreApps}). Every inactive answer costs the same, whether the
  * token never existed, was revoked or expired: the keyed hash is always computed (a malformed token too) and one
  * indexed query runs, which does more only for a live token. So the time of an inactive answer tells nothing the
@@ -46,7 +47,9 @@ public class TokenIntrospector {
                        when t.resource_type = 'ProjectGroup' then (select array_agg(m.project_id order by m.project_id)
                                                  from project_group_members m join projects p on p.id = m.project_id
                                                  where m.project_group_id = t.resource_id and p.status <> 'archived')
-                       when t.resource_type = 'Kiosk' then null
+                       when t.resource_type = 'Kiosk' then (select array_agg(p.id) from kiosk_token_owners k
+                                            join projects p on p.id = k.project_id
+                                            where k.kiosk_id = t.resource_id and p.status <> 'archived')
                        else (select array_agg(p.id order by p.id) from projects p
                              where p.company_id = t.company_id and p.status <> 'archived')
                    end as project_ids,
@@ -55,6 +58,8 @@ public class TokenIntrospector {
                                                    where p.id = t.resource_id and p.status <> 'archived')
                        when 'ProjectGroup' then exists (select 1 from project_groups g where g.id = t.resource_id)
                        when 'User' then exists (select 1 from users u where u.id = t.resource_id and u.status = 'active')
+                       when 'Kiosk' then exists (select 1 from kiosk_token_owners k join projects p on p.id = k.project_id
+                                                 where k.kiosk_id = t.resource_id and p.status <> 'archived')
                        else true
                    end
                    and exists (select 1 from companies c where c.id = t.company_id and c.status = 'active')

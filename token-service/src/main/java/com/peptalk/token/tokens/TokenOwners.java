@@ -18,7 +18,10 @@ public interface TokenOwners {
      */
     Map<Long, Long> lockProjectGroups(Collection<Long> projectGroupIds);
 
-    /** The company of an active company (itself) or of an active user; empty when there is none. */
+    /**
+     * The company of an active company (itself), of an active user or of a project that is not archived; empty when
+     * there is none.
+     */
     Optional<Long> activeCompanyOf(ApiTokenType kind, long resourceId);
 
     boolean exists(ApiTokenType kind, long resourceId);

@@ -1,6 +1,10 @@
 package com.peptalk.events.kiosk;
 
-/** A kiosk's connectivity: heard from within its period, late past it, offline past period plus grace. */
+/**
+ * A kiosk's connectivity, in healthchecks.io's terms: ONLINE is "up" (heard from within its period), LATE is "late"
+ * (period passed, within grace), OFFLINE is "down" (period plus grace passed), NEW has never been heard from, PAUSED
+ * is in maintenance (no alerts until it is resumed).
+ */
 public enum KioskStatus {
-    ONLINE, LATE, OFFLINE
+    ONLINE, LATE, OFFLINE, NEW, PAUSED
 }

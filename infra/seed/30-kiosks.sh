@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Demo kiosks: in every project of the demo company (10-directory.sh), M sample kiosks with 30 days of realistic
+# history (steady, flapping, down, paused, never reported; heartbeat-service's sample-data endpoint), and one real
+# kiosk, "Main gate" of the first project, registered with its token and heard from through the real ingest
+# (POST /api/kiosks/heartbeats through the gateway). Idempotent: projects that have their sample kiosks and a main
+# gate that exists are left as they are. The main gate's token goes to $PEPTALK_SEED_SUMMARY only.
+#   PEPTALK_SEED_KIOSKS_PER_PROJECT  M, default 12
+set -Eeuo pipefail
+
+GATEWAY=${PEPTALK_GATEWAY_URL:?run me through ./run up or ./run seed}
+KEY=${PEPTALK_LOCAL_ADMIN_KEY:?no local admin key (PEPTALK_LOCAL_ADMIN_KEY)}
+SUMMARY=${PEPTALK_SEED_SUMMARY:-/dev/null}
+PER_PROJECT=${PEPTALK_SEED_KIOSKS_PER_PROJECT:-12}
+COMPANY="Peptalk Demo Construction"
+MAIN_GATE="Main gate"
+
+# call <method> <path> <bearer> [json body]: the answer's body; fails on any status but 2xx (the body is not
+# echoed for the kiosk calls: it may hold a token)
+call() {
+  local method=$1 path=$2 bearer=$3 body=${4:-} answer code
+  local args=(-sS --max-time 60 -X "$method" -H "Authorization: Bearer $bearer" -H 'Accept: application/json'
+    -w '\n%{http_code}')
+  [ -z "$body" ] || args+=(-H 'Content-Type: application/json' --data "$body")
+  answer=$(curl "${args[@]}" "$GATEWAY$path") || { echo "$method $path: no answer from $GATEWAY" >&2; return 1; }
+  code=${answer##*$'\n'}
+  answer=${answer%$'\n'*}
+  case "$code" in
+    2??) printf '%s' "$answer" ;;
+    *) echo "$method $path answered $code" >&2; return 1 ;;
+  esac
+}
+
+company=$(call GET "/api/directory/companies?q=Peptalk%20Demo%20Construction&size=200" "$KEY" |
+  tr '{' '\n' | sed -n "s/^\"id\":\([0-9]*\),\"name\":\"$COMPANY\".*/\1/p" | head -1)
+[ -n "$company" ] || { echo "no demo company \"$COMPANY\": run 10-directory.sh first" >&2; exit 1; }
+mapfile -t projects < <(call GET "/api/directory/projects?companyId=$company&size=200" "$KEY" |
+  tr '{' '\n' | sed -n 's/^"id":\([0-9]*\),"companyId".*/\1/p')
+((${#projects[@]} > 0)) || { echo "the demo company has no projects" >&2; exit 1; }
+
+ids=$(IFS=,; echo "${projects[*]}")
+answer=$(call POST /api/heartbeats/sample-data "$KEY" \
+  "{\"projectIds\":[$ids],\"kiosksPerProject\":$PER_PROJECT,\"days\":30}")
+echo "sample kiosks: ${#projects[@]} projects x $PER_PROJECT: $answer"
+
+first=${projects[0]}
+existing=$(call GET "/api/heartbeats/kiosks?projectId=$first&q=Main%20gate" "$KEY" |
+  sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+if [ "${existing:-0}" = 0 ]; then
+  registered=$(call POST /api/heartbeats/kiosks "$KEY" "{\"projectId\":$first,\"name\":\"$MAIN_GATE\"}")
+  kiosk=$(printf '%s' "$registered" | sed -n 's/.*"kioskId":"\([0-9]*\)".*/\1/p')
+  token=$(printf '%s' "$registered" | sed -n 's/.*"token":"\(ppt_ki_[A-Za-z0-9_-]*\)".*/\1/p')
+  now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  call POST /api/kiosks/heartbeats "$token" \
+    "{\"kioskId\":\"$kiosk\",\"sentAt\":\"$now\",\"appVersion\":\"3.4.1\",\"batteryPercent\":92,\"network\":\"wifi\",\"signalBars\":4}" \
+    >/dev/null
+  echo "registered kiosk $kiosk ($MAIN_GATE, project $first) and sent its first heartbeat"
+  {
+    echo "Kiosk \"$MAIN_GATE\" ($kiosk) token: $token"
+    echo "  send a heartbeat: curl -X POST $GATEWAY/api/kiosks/heartbeats -H 'Authorization: Bearer $token'" \
+      "-H 'Content-Type: application/json' -d '{\"sentAt\":\"'\$(date -u +%Y-%m-%dT%H:%M:%SZ)'\",\"appVersion\":\"3.4.1\"}'"
+  } >>"$SUMMARY"
+else
+  echo "kiosk \"$MAIN_GATE\" exists in project $first (rotate its token to see one: /api/heartbeats/kiosks/<id>/token/rotate)"
+fi
+echo "Heartbeats dashboard: $GATEWAY/heartbeats" >>"$SUMMARY"
