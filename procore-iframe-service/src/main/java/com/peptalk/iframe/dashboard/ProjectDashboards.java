@@ -170,7 +170,9 @@ public class ProjectDashboards {
         Comparator<Kiosk> offlineFirst = Comparator.comparing((Kiosk kiosk) -> switch (kiosk.status()) {
             case OFFLINE -> 0;
             case LATE -> 1;
-            case ONLINE -> 2;
+            case NEW -> 2;
+            case ONLINE -> 3;
+            case PAUSED -> 4;
         }).thenComparing(Kiosk::kioskId);
         return jdbc.sql("select kiosk_id, status, last_seen_at from kiosks where project_id = ?").param(projectId)
                 .query((rs, i) -> new Kiosk(rs.getString("kiosk_id"), KioskStatus.valueOf(rs.getString("status")),
