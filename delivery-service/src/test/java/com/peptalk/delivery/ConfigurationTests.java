@@ -24,4 +24,14 @@ class ConfigurationTests {
         assertThat(StartupFailures.failureOf(DeliveryServiceApplication.class,
                 "peptalk.delivery.sandbox.ses.topic-arn=not-an-arn")).contains("peptalk.delivery.sandbox.ses.topicArn");
     }
+
+    @Test
+    void refusesToStartWithTrackingLinksEnabledButAShortKeyWithoutShowingIt() {
+        String failure = StartupFailures.failureOf(DeliveryServiceApplication.class,
+                "peptalk.delivery.tracking-links.signing-key=short-secret-of-the-links");
+        assertThat(failure).contains("'peptalk.delivery.tracking-links' on field 'signingKeyUsable'").doesNotContain("short-secret-of-the-links");
+        assertThat(StartupFailures.failureOf(DeliveryServiceApplication.class,
+                "peptalk.delivery.tracking-links.public-base-url=ftp://peptalk.test"))
+                .contains("'peptalk.delivery.tracking-links' on field 'publicBaseUrlUsable'");
+    }
 }

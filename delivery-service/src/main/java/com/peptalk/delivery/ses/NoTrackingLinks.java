@@ -1,13 +1,10 @@
 package com.peptalk.delivery.ses;
 
-import org.springframework.stereotype.Component;
-
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
-/** No tracking links yet: no List-Unsubscribe headers, the HTML as rendered. Replaced once libs/tracking-links lands. */
-@Component
+/** Tracking links disabled ({@code peptalk.delivery.tracking-links.enabled=false}): no List-Unsubscribe headers, the HTML as rendered. */
 class NoTrackingLinks implements TrackingLinks {
 
     @Override

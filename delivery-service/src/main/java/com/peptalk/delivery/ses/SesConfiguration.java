@@ -13,7 +13,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 
-/** The SES v2 client: one call per send (Resilience4j retries, not the SDK), bounded by the configured timeout. */
+import java.util.Map;
+
+/**
+ * The SES v2 client: one call per send (Resilience4j retries, not the SDK), bounded by the configured timeout; and the
+ * emails' tracking links, signed when {@code peptalk.delivery.tracking-links.enabled}.
+ */
 @Configuration(proxyBeanMethods = false)
 class SesConfiguration {
 
@@ -37,6 +42,15 @@ class SesConfiguration {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    @Bean
+    TrackingLinks trackingLinks(TrackingLinkProperties settings) {
+        if (!settings.enabled()) {
+            return new NoTrackingLinks();
+        }
+        return new SignedTrackingLinks(new com.peptalk.trackinglinks.TrackingLinks(settings.publicBaseUrl(),
+                settings.signingKeyId(), Map.of(settings.signingKeyId(), settings.signingKey())));
     }
 
     @Bean

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * The seam to tracking's signed links (libs/tracking-links): the one-click unsubscribe URL of an email (RFC 8058)
- * and its HTML with open/click tracking. Until that module is wired, {@link NoTrackingLinks} adds nothing.
+ * and its HTML with open/click tracking: {@link SignedTrackingLinks} when enabled, else {@link NoTrackingLinks}, which
+ * adds nothing.
  */
 public interface TrackingLinks {
 
