@@ -43,7 +43,8 @@ public final class Architecture {
 
     /** The packages of the shared libraries ({@code libs/}). */
     public static final List<String> SHARED_LIBRARIES = List.of("com.peptalk.events..",
-            "com.peptalk.tokencontracts..", "com.peptalk.tokenclient..", "com.peptalk.web..", "com.peptalk.testsupport..");
+            "com.peptalk.tokencontracts..", "com.peptalk.tokenclient..", "com.peptalk.trackinglinks..", "com.peptalk.web..",
+            "com.peptalk.testsupport..");
 
     private Architecture() {
     }
