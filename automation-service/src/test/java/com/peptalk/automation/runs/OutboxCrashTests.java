@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The "dead" process is the relay kept from running by its lock (ShedLock's row held as a crashed replica leaves it
  * until it expires); the "restart" is the lock coming free. What is proven is what matters downstream: nothing is lost
- * in between, and each {@code SendRequested} reaches the topic once.
+ * in between, and each {@code SendRequested} reaches the topic once. {@link OutboxCrashIT} kills a real process; this
+ * one stays for the lease a dead replica leaves behind, which the surviving replicas wait out.
  */
 @ServiceTest
 class OutboxCrashTests {
