@@ -102,10 +102,10 @@ template() {
 }
 template "frame" '"kind":"LAYOUT","bodyHtml":"<html><body><h1>{{ project.name }}</h1>{% block content %}{% endblock %}{% include \"signature\" %}</body></html>"' >/dev/null
 template "signature" '"kind":"COMPONENT","bodyHtml":"<p>Peptalk, for the site team</p>"' >/dev/null
-observation=$(template "observation-sms" '"kind":"MESSAGE","channel":"SMS","bodySms":"{{ recipient.first_name }}: a new observation was raised on {{ project.name }} (Procore #{{ event.resource_id }})","variables":[{"name":"event.resource_id","sample":"4242"}]}')
-offline=$(template "kiosk-offline-sms" '"kind":"MESSAGE","channel":"SMS","bodySms":"Kiosk {{ event.kiosk_id }} at {{ project.name }} has been offline for {{ event.minutes_since_last_seen }} minutes.","variables":[{"name":"event.kiosk_id","sample":"K-12"},{"name":"event.minutes_since_last_seen","sample":"12"}]}')
-online=$(template "kiosk-online-sms" '"kind":"MESSAGE","channel":"SMS","bodySms":"All clear: kiosk {{ event.kiosk_id }} at {{ project.name }} is back online.","variables":[{"name":"event.kiosk_id","sample":"K-12"}]}')
-notice=$(template "site-notice-email" '"kind":"MESSAGE","channel":"EMAIL","subject":"Site notice: {{ project.name }}","bodyHtml":"{% extends \"frame\" %}{% block content %}<p>Hi {{ recipient.first_name }},</p><p>{{ event.message }}</p>{% endblock %}","variables":[{"name":"event.message","sample":"Toolbox talk at 7:00 by the north gate."}]}')
+observation=$(template "observation-sms" '"kind":"MESSAGE","channel":"SMS","bodySms":"{{ recipient.first_name }}: a new observation was raised on {{ project.name }} (Procore #{{ event.resource_id }})","variables":[{"name":"event.resource_id","sample":"4242"}]')
+offline=$(template "kiosk-offline-sms" '"kind":"MESSAGE","channel":"SMS","bodySms":"Kiosk {{ event.kiosk_id }} at {{ project.name }} has been offline for {{ event.minutes_since_last_seen }} minutes.","variables":[{"name":"event.kiosk_id","sample":"K-12"},{"name":"event.minutes_since_last_seen","sample":"12"}]')
+online=$(template "kiosk-online-sms" '"kind":"MESSAGE","channel":"SMS","bodySms":"All clear: kiosk {{ event.kiosk_id }} at {{ project.name }} is back online.","variables":[{"name":"event.kiosk_id","sample":"K-12"}]')
+notice=$(template "site-notice-email" '"kind":"MESSAGE","channel":"EMAIL","subject":"Site notice: {{ project.name }}","bodyHtml":"{% extends \"frame\" %}{% block content %}<p>Hi {{ recipient.first_name }},</p><p>{{ event.message }}</p>{% endblock %}","variables":[{"name":"event.message","sample":"Toolbox talk at 7:00 by the north gate."}]')
 digest=$(template "weekly-digest-email" '"kind":"MESSAGE","channel":"EMAIL","subject":"Your week on {{ projects | length }} projects","bodyHtml":"<p>Hi {{ recipient.first_name }},</p><ul>{% for p in projects %}<li>{{ p.name }}</li>{% endfor %}</ul>"')
 
 # --- workflows ------------------------------------------------------------------------------------------------

@@ -178,7 +178,7 @@ final class LocalStack {
             environment.put("PEPTALK_RUN_DIR", runDir.toString());
             environment.put("PEPTALK_PORT_OFFSET", Integer.toString(portOffset));
             environment.put("PEPTALK_BUILD", buildMode);
-            environment.put("PEPTALK_START_TIMEOUT", "240");
+            environment.put("PEPTALK_START_TIMEOUT", "420");
             long before = Files.exists(output) ? Files.size(output) : 0;
             Process process = builder.start();
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

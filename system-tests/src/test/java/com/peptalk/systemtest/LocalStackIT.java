@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LocalStackIT {
 
-    private static final Duration UP_TIMEOUT = Duration.ofMinutes(8);
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(9);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
     private static final long MAX_RSS_MB = Long.getLong("peptalk.systemtest.max-rss-mb", 4096);
 
@@ -201,9 +201,72 @@ class LocalStackIT {
         }
     }
 
-    /** Issue 7: the web edge contract and a seeded fuzz, through the gateway, against the whole stack. */
+    /**
+     * Issue 12, end to end: Procore's company webhook for a new observation, in Procore's payload shape and with the
+     * configured Authorization → tracking → {@code procore.webhook-events} → automation's "Observation alert" →
+     * SMS to the project's site manager → delivery's sandbox Twilio → its signed status callback through the
+     * gateway → tracking → delivered in delivery's message log → counted on the project's iframe dashboard.
+     */
     @Test
     @Order(6)
+    void aProcoreObservationReachesTheSiteManagerBySmsAndTheDashboardCountsItDelivered() throws Exception {
+        MessageJourneys journeys = journeys();
+        MessageJourneys.DemoProject project = journeys.printedProject(upOutput);
+        assertThat(upOutput).as("./run up names where Procore posts and with which Authorization")
+                .contains(stack.url("gateway-service") + "/webhooks/procore   Authorization: ");
+        long deliveredBefore = journeys.dashboardMetric(project, "sms.delivered.30d");
+        List<String> runsBefore = journeys.observationAlertRuns(project);
+
+        journeys.procoreCreatesAnObservation(project, stack.secret("PEPTALK_TRACKING_PROCORE_AUTHORIZATIONS_0"));
+
+        String id = journeys.awaitObservationAlert(project, runsBefore);
+        JsonNode delivered = journeys.awaitStatus(id, "DELIVERED");
+        assertThat(delivered.path("attempts")).as("attempts: %s", delivered).hasSize(1);
+        JsonNode attempt = delivered.path("attempts").get(0);
+        assertThat(attempt.path("provider").asString()).isEqualTo("twilio");
+        assertThat(attempt.path("providerMessageId").asString()).as("Twilio's message SID").matches("SM[0-9a-f]{32}");
+        assertThat(attempt.path("status").asString()).isEqualTo("DELIVERED");
+        assertThat(attempt.path("address").asString()).as("the site manager's phone (seed)").isEqualTo("+15005550006");
+        assertThat(MessageJourneys.steps(delivered)).as("timeline: %s", delivered)
+                .containsSubsequence("requested", "attempted:twilio", "accepted:twilio", "status:DELIVERED");
+        journeys.awaitDashboardMetricAtLeast(project, "sms.delivered.30d", deliveredBefore + 1);
+    }
+
+    /**
+     * Issue 12, end to end: an email to SES's bounce simulator (a contact and a manual workflow made through
+     * automation's admin API) → the sandbox's SNS-signed bounce → tracking → bounced for good → delivery suppresses
+     * the address and sends the SMS fallback once → delivered; the timeline shows every step in order.
+     */
+    @Test
+    @Order(7)
+    void anEmailThatBouncesIsSuppressedAndSentOnceBySmsInsteadWithEveryStepInTheTimeline() throws Exception {
+        MessageJourneys journeys = journeys();
+        long project = journeys.anotherDemoProject(journeys.printedProject(upOutput));
+
+        String runs = journeys.aManualEmailToTheBounceSimulator(project);
+
+        String id = journeys.awaitMessageOfRuns(runs);
+        JsonNode delivered = journeys.awaitStatus(id, "DELIVERED");
+        List<String> steps = MessageJourneys.steps(delivered);
+        assertThat(steps).as("timeline: %s", delivered).containsSubsequence("requested", "attempted:ses",
+                "accepted:ses", "status:BOUNCED", "fallback-started", "attempted:twilio", "accepted:twilio",
+                "status:DELIVERED");
+        assertThat(steps.stream().filter("fallback-started"::equals)).as("fallbacks: %s", delivered).hasSize(1);
+        assertThat(delivered.path("attempts")).as("attempts: %s", delivered).hasSize(2);
+        assertThat(delivered.path("attempts").get(0).path("status").asString()).isEqualTo("BOUNCED");
+        assertThat(delivered.path("attempts").get(1).path("provider").asString()).isEqualTo("twilio");
+        assertThat(delivered.path("attempts").get(1).path("status").asString()).isEqualTo("DELIVERED");
+        JsonNode suppressed = journeys.suppressions("bounce@simulator.amazonses.com");
+        assertThat(suppressed.path("items")).as("suppressions: %s", suppressed).isNotEmpty();
+    }
+
+    private MessageJourneys journeys() {
+        return new MessageJourneys(stack.url("gateway-service"), stack.secret("PEPTALK_LOCAL_ADMIN_KEY"));
+    }
+
+    /** Issue 7: the web edge contract and a seeded fuzz, through the gateway, against the whole stack. */
+    @Test
+    @Order(8)
     void everyBadRequestThroughTheGatewayGetsAProblemOrAPageAndLeaksNoSecret() throws Exception {
         String adminKey = stack.secret("PEPTALK_LOCAL_ADMIN_KEY");
         GatewayEdge edge = new GatewayEdge(LocalStack.SERVICES.get("gateway-service") + stack.portOffset(), adminKey);
@@ -213,7 +276,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void theWholeStackFitsInFourGigabytes() {
         Map<String, List<Proc>> processes = stack.processes();
         remember(processes);
@@ -236,7 +299,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void statusShowsEverythingRunning() {
         Result status = stack.status(Duration.ofSeconds(60));
         assertThat(status.exitCode()).as("./run status: %s", status.output()).isZero();
@@ -244,7 +307,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void downStopsEveryProcess() throws InterruptedException {
         remember(stack.processes());
         Result down = stack.down(DOWN_TIMEOUT);

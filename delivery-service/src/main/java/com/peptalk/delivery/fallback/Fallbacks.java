@@ -32,7 +32,7 @@ public class Fallbacks {
     public Optional<Channel> start(UUID messageId, String reason) {
         return jdbc.sql("""
                 update messages set fallback_started_at = now(), fallback_reason = ?, updated_at = now()
-                where id = ? and fallback_channel is not null and fallback_started_at is null
+                where id = ? and fallback_channel is not null and fallback_started_at is null and status <> 'EXPIRED'
                 returning fallback_channel
                 """).params(reason, messageId).query((rs, row) -> Channel.valueOf(rs.getString(1))).optional();
     }

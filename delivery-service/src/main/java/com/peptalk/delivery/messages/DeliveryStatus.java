@@ -8,7 +8,9 @@ import com.peptalk.events.comms.MessageStatus;
  */
 public enum DeliveryStatus {
     QUEUED(0), ACCEPTED(10), DELAYED(15), SENT(20), DELIVERED(30), OPENED(40), CLICKED(50),
-    SUPPRESSED(100), FAILED(100), BOUNCED(100), COMPLAINED(100), UNDELIVERED(100), OPTED_OUT(100);
+    SUPPRESSED(100), FAILED(100), BOUNCED(100), COMPLAINED(100), UNDELIVERED(100), OPTED_OUT(100),
+    /** Never sent: the request was older than {@code peptalk.delivery.max-request-age} when it arrived. */
+    EXPIRED(100);
 
     private final int rank;
 

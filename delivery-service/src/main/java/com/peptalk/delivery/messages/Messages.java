@@ -87,6 +87,14 @@ public class Messages {
                 """).param("lease", lease.toSeconds()).param("limit", limit).query(UUID.class).list();
     }
 
+    /** Closes a stored message that will never be sent: no dispatcher takes it, no fallback starts for it. */
+    public void expire(UUID id) {
+        jdbc.sql("""
+                update messages set status = ?, status_rank = ?, dispatched_at = now(), updated_at = now()
+                where id = ? and dispatched_at is null
+                """).params(DeliveryStatus.EXPIRED.name(), DeliveryStatus.EXPIRED.rank(), id).update();
+    }
+
     public void dispatched(UUID id) {
         jdbc.sql("update messages set dispatched_at = now(), updated_at = now() where id = ?").param(id).update();
     }

@@ -1,5 +1,6 @@
 package com.peptalk.delivery.sending;
 
+import com.peptalk.delivery.messages.DeliveryProperties;
 import com.peptalk.delivery.messages.Messages;
 import com.peptalk.events.ReceivedEvent;
 import com.peptalk.events.Topics;
@@ -10,6 +11,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Consumes {@code comms.send-requested}: stores the message once (its id is the primary key, so a re-sent request
  * with a new {@code ce_id} stores nothing either), then sends it at once when it is due. A message held until its
- * {@code notBefore} is sent by {@link DueMessages}.
+ * {@code notBefore} is sent by {@link DueMessages}. A request older than {@code peptalk.delivery.max-request-age}
+ * (by its event's time) is stored as expired and never sent.
  */
 @Component
 class SendRequestedListener {
@@ -27,12 +31,14 @@ class SendRequestedListener {
     private final EventInbox inbox;
     private final Messages messages;
     private final Dispatcher dispatcher;
+    private final Duration maxRequestAge;
     private final Clock clock = Clock.systemUTC();
 
-    SendRequestedListener(EventInbox inbox, Messages messages, Dispatcher dispatcher) {
+    SendRequestedListener(EventInbox inbox, Messages messages, Dispatcher dispatcher, DeliveryProperties settings) {
         this.inbox = inbox;
         this.messages = messages;
         this.dispatcher = dispatcher;
+        this.maxRequestAge = settings.maxRequestAge();
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.SEND_REQUESTED, concurrency = "${peptalk.delivery.dispatch.consumers:3}")
@@ -46,12 +52,21 @@ class SendRequestedListener {
     }
 
     private void store(ReceivedEvent received, AtomicReference<UUID> stored) {
-        if (received.event() instanceof SendRequested request && messages.store(request, clock.instant())) {
+        Instant now = clock.instant();
+        if (received.event() instanceof SendRequested request && messages.store(request, now)) {
+            Instant requestedAt = received.envelope().time();
             messages.record(request.messageId(), "requested", Map.of("channel", request.channel(),
                     "fallbackChannel", String.valueOf(request.fallbackChannel()),
                     "notBefore", String.valueOf(request.notBefore()), "eventId", received.envelope().id()),
-                    received.envelope().time());
-            stored.set(request.messageId());
+                    requestedAt);
+            if (requestedAt.plus(maxRequestAge).isBefore(now)) {
+                messages.expire(request.messageId());
+                messages.record(request.messageId(), "expired", Map.of("requestedAt", requestedAt.toString(),
+                        "maxRequestAge", maxRequestAge.toString()), now);
+            }
+            else {
+                stored.set(request.messageId());
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.peptalk.delivery.sending;
 
 import com.peptalk.delivery.ProviderFakes;
+import com.peptalk.events.EventCodec;
+import com.peptalk.events.EventEnvelope;
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.comms.DeliveryAccepted;
 import com.peptalk.events.comms.DeliveryFailed;
@@ -54,6 +56,8 @@ class SendingTests {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EventCodec codec;
     @LocalServerPort
     int port;
 
@@ -281,6 +285,30 @@ class SendingTests {
         HttpResponse<String> bad = Http.getAsAdmin("http://localhost:" + port + "/api/messages?status=LOST");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("status");
+    }
+
+    @Test
+    void aRequestOlderThanTheMaxRequestAgeIsRecordedAsExpiredAndNeverSent() throws Exception {
+        SendRequested old = Sends.request(Channel.SMS, Channel.EMAIL, Sends.email(), Sends.phone());
+        stub(twilioTo(old.recipient().phone()).willReturn(twilioAccepted(old.recipient().phone())));
+        EventEnvelope fresh = codec.envelopeFor(old);
+        Instant dayAndHourAgo = Instant.now().minus(Duration.ofHours(25));
+        publisher.publish(new EventEnvelope(fresh.id(), fresh.type(), fresh.source(), dayAndHourAgo, fresh.subject(),
+                fresh.specVersion()), old).get();
+        SendRequested recent = Sends.request(Channel.SMS, null, null, Sends.phone());
+        stub(twilioTo(recent.recipient().phone()).willReturn(twilioAccepted(recent.recipient().phone())));
+        EventEnvelope hourAgo = codec.envelopeFor(recent);
+        publisher.publish(new EventEnvelope(hourAgo.id(), hourAgo.type(), hourAgo.source(),
+                Instant.now().minus(Duration.ofHours(1)), hourAgo.subject(), hourAgo.specVersion()), recent).get();
+
+        await().atMost(WAIT).until(() -> status(old.messageId()).equals("EXPIRED"));
+        DeliveryEvents.await(recent.messageId(), DeliveryAccepted.class);
+        HttpResponse<String> timeline = Http.getAsAdmin("http://localhost:" + port + "/api/messages/" + old.messageId());
+        assertThat(timeline.body()).contains("\"kind\":\"requested\"").contains("\"kind\":\"expired\"");
+        assertThat(twilioCalls(old.recipient().phone())).isZero();
+        assertThat(sesCalls(old.recipient().email())).isZero();
+        assertThat(jdbc.sql("select count(*) from delivery_attempts where message_id = ?").param(old.messageId())
+                .query(Long.class).single()).isZero();
     }
 
     private String status(UUID id) {
