@@ -42,7 +42,9 @@ import static org.awaitility.Awaitility.await;
  * The platform as a developer runs it (README: {@code ./run up}): PostgreSQL, Kafka and the seven packaged services,
  * each a process of its own. Checks that each service is ready, that the gateway sees them all and routes to them,
  * that the first run loads the demo data and prints ready iframe URLs, that a Procore user can browse a project group in the iframe through the gateway in a real browser (and that a
- * parent page not allowed to frame it is refused), that the whole stack stays under 4 GB of resident memory, and
+ * parent page not allowed to frame it is refused), that the platform's main job runs end to end on the providers'
+ * real formats ({@link MessageJourneys}: a Procore webhook to a delivered SMS on the dashboard; a bounced email
+ * suppressed and sent once by SMS instead), that the whole stack stays under 4 GB of resident memory, and
  * that {@code ./run down} leaves no process behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -230,6 +232,9 @@ class LocalStackIT {
         assertThat(MessageJourneys.steps(delivered)).as("timeline: %s", delivered)
                 .containsSubsequence("requested", "attempted:twilio", "accepted:twilio", "status:DELIVERED");
         journeys.awaitDashboardMetricAtLeast(project, "sms.delivered.30d", deliveredBefore + 1);
+        // the demo seed's month of past send requests (infra/seed/40-message-history.sh) is expired, not sent
+        assertThat(journeys.adminGet("/api/messages?status=EXPIRED&size=1").path("totalItems").asLong())
+                .as("messages expired by peptalk.delivery.max-request-age").isPositive();
     }
 
     /**
