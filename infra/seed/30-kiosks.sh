@@ -37,10 +37,26 @@ mapfile -t projects < <(call GET "/api/directory/projects?companyId=$company&siz
   tr '{' '\n' | sed -n 's/^"id":\([0-9]*\),"companyId".*/\1/p')
 ((${#projects[@]} > 0)) || { echo "the demo company has no projects" >&2; exit 1; }
 
-ids=$(IFS=,; echo "${projects[*]}")
-answer=$(call POST /api/heartbeats/sample-data "$KEY" \
-  "{\"projectIds\":[$ids],\"kiosksPerProject\":$PER_PROJECT,\"days\":30}")
-echo "sample kiosks: ${#projects[@]} projects x $PER_PROJECT: $answer"
+# one project a request: a month of history for every project at once outlasts the gateway's response timeout on a
+# busy machine (504), while heartbeat-service goes on and commits it; after such a timeout, wait for the kiosks
+# rather than ask again (a second request while the first is still writing would add a second fleet)
+sample_kiosks() { # sample_kiosks <project id>: how many sample kiosks the project has
+  call GET "/api/heartbeats/kiosks?projectId=$1&q=Sample%20kiosk&limit=1" "$KEY" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'
+}
+for project in "${projects[@]}"; do
+  if answer=$(call POST /api/heartbeats/sample-data "$KEY" \
+    "{\"projectIds\":[$project],\"kiosksPerProject\":$PER_PROJECT,\"days\":30}"); then
+    echo "sample kiosks of project $project: $answer"
+    continue
+  fi
+  for _ in $(seq 1 60); do
+    [ "$(sample_kiosks "$project")" -ge "$PER_PROJECT" ] 2>/dev/null && break
+    sleep 2
+  done
+  [ "$(sample_kiosks "$project")" -ge "$PER_PROJECT" ] 2>/dev/null ||
+    { echo "project $project has not got its sample kiosks" >&2; exit 1; }
+  echo "sample kiosks of project $project: loaded (after the gateway's timeout)"
+done
 
 first=${projects[0]}
 existing=$(call GET "/api/heartbeats/kiosks?projectId=$first&q=Main%20gate" "$KEY" |
