@@ -36,7 +36,7 @@ class TrackingLinkSettingsTests {
 
         try (SesV2Client client = configuration.sesV2Client(ses)) {
             new SesEmailProvider(client, ses, new DeliveryProperties(DeliveryProperties.Mode.LIVE,
-                    "notifications@peptalk.local", "+15005550006"), links)
+                    "notifications@peptalk.local", "+15005550006", Duration.ofHours(24)), links)
                     .send(new OutgoingMessage(UUID.randomUUID(), null, Channel.EMAIL, address, "Observation", HTML, "text"));
         }
 
