@@ -28,25 +28,8 @@ IFRAME_GROUP="East Coast Portfolio"
 
 created=0
 
-# api <method> <path> [json body]: the answer's body on standard output; fails on any status but 2xx
-api() {
-  local method=$1 path=$2 body=${3:-} answer code
-  local args=(-sS --max-time 30 -X "$method" -H "Authorization: Bearer $KEY" -H 'Accept: application/json'
-    -w '\n%{http_code}')
-  [ -z "$body" ] || args+=(-H 'Content-Type: application/json' --data "$body")
-  answer=$(curl "${args[@]}" "$GATEWAY$path") || { echo "$method $path: no answer from $GATEWAY" >&2; return 1; }
-  code=${answer##*$'\n'}
-  answer=${answer%$'\n'*}
-  case "$code" in
-    2??) printf '%s' "$answer" ;;
-    401 | 403)
-      echo "$method $path: the gateway refused the local admin key ($code). Was PEPTALK_GATEWAY_ADMIN_APIKEYHASHES_0" \
-        "set to another key? Then set PEPTALK_LOCAL_ADMIN_KEY to that key, or skip the seed: PEPTALK_SEED=0" >&2
-      return 1
-      ;;
-    *) echo "$method $path answered $code: $answer" >&2; return 1 ;;
-  esac
-}
+# api, urlencode
+source "$(dirname "$0")/lib/api.sh"
 
 # id_named <page answer> <name>: the id of the item whose name is exactly <name> (the lists filter by substring)
 id_named() {
@@ -55,8 +38,6 @@ id_named() {
 
 # field <json> <name>: the first string value of that field
 field() { printf '%s' "$1" | sed -n "s/.*\"$2\":\"\([^\"]*\)\".*/\1/p" | head -1; }
-
-urlencode() { local text=${1// /%20}; printf '%s' "${text//,/%2C}"; }
 
 answer=$(api GET "/api/directory/companies?q=$(urlencode "$COMPANY")&size=200")
 company_id=$(id_named "$answer" "$COMPANY")

@@ -21,22 +21,8 @@ EMAIL_DOMAIN="simulator.amazonses.com"
 
 created=0
 
-# api <method> <path> [json body]: the answer's body on standard output; fails on any status but 2xx (as in
-# 10-directory.sh; 422 is returned as status 22 so callers can wait for automation to learn new projects)
-api() {
-  local method=$1 path=$2 body=${3:-} answer code
-  local args=(-sS --max-time 30 -X "$method" -H "Authorization: Bearer $KEY" -H 'Accept: application/json'
-    -w '\n%{http_code}')
-  [ -z "$body" ] || args+=(-H 'Content-Type: application/json' --data "$body")
-  answer=$(curl "${args[@]}" "$GATEWAY$path") || { echo "$method $path: no answer from $GATEWAY" >&2; return 1; }
-  code=${answer##*$'\n'}
-  answer=${answer%$'\n'*}
-  case "$code" in
-    2??) printf '%s' "$answer" ;;
-    422) echo "$method $path answered 422: $answer" >&2; return 22 ;;
-    *) echo "$method $path answered $code: $answer" >&2; return 1 ;;
-  esac
-}
+# api (422 → status 22), urlencode
+source "$(dirname "$0")/lib/api.sh"
 
 # api_once_known <method> <path> <body>: as api, retrying for up to 60 s while automation-service does not yet know
 # the projects (it learns them from directory.events, a moment after 10-directory.sh created them)
@@ -58,7 +44,6 @@ id_named() {
 }
 # exists <list answer> <name>: whether an item named exactly <name> is in the answer
 exists() { printf '%s' "$1" | grep -q "\"name\":\"$2\""; }
-urlencode() { local text=${1// /%20}; printf '%s' "${text//,/%2C}"; }
 
 answer=$(api GET "/api/directory/companies?q=$(urlencode "$COMPANY")&size=200")
 company_id=$(id_named "$answer" "$COMPANY")

@@ -14,26 +14,13 @@ PER_PROJECT=${PEPTALK_SEED_KIOSKS_PER_PROJECT:-12}
 COMPANY="Peptalk Demo Construction"
 MAIN_GATE="Main gate"
 
-# call <method> <path> <bearer> [json body]: the answer's body; fails on any status but 2xx (the body is not
-# echoed for the kiosk calls: it may hold a token)
-call() {
-  local method=$1 path=$2 bearer=$3 body=${4:-} answer code
-  local args=(-sS --max-time 60 -X "$method" -H "Authorization: Bearer $bearer" -H 'Accept: application/json'
-    -w '\n%{http_code}')
-  [ -z "$body" ] || args+=(-H 'Content-Type: application/json' --data "$body")
-  answer=$(curl "${args[@]}" "$GATEWAY$path") || { echo "$method $path: no answer from $GATEWAY" >&2; return 1; }
-  code=${answer##*$'\n'}
-  answer=${answer%$'\n'*}
-  case "$code" in
-    2??) printf '%s' "$answer" ;;
-    *) echo "$method $path answered $code" >&2; return 1 ;;
-  esac
-}
+# api, seed_call (a kiosk token's failed answers are not echoed)
+source "$(dirname "$0")/lib/api.sh"
 
-company=$(call GET "/api/directory/companies?q=Peptalk%20Demo%20Construction&size=200" "$KEY" |
+company=$(api GET "/api/directory/companies?q=Peptalk%20Demo%20Construction&size=200" |
   tr '{' '\n' | sed -n "s/^\"id\":\([0-9]*\),\"name\":\"$COMPANY\".*/\1/p" | head -1)
 [ -n "$company" ] || { echo "no demo company \"$COMPANY\": run 10-directory.sh first" >&2; exit 1; }
-mapfile -t projects < <(call GET "/api/directory/projects?companyId=$company&size=200" "$KEY" |
+mapfile -t projects < <(api GET "/api/directory/projects?companyId=$company&size=200" |
   tr '{' '\n' | sed -n 's/^"id":\([0-9]*\),"companyId".*/\1/p')
 ((${#projects[@]} > 0)) || { echo "the demo company has no projects" >&2; exit 1; }
 
@@ -41,10 +28,10 @@ mapfile -t projects < <(call GET "/api/directory/projects?companyId=$company&siz
 # busy machine (504), while heartbeat-service goes on and commits it; after such a timeout, wait for the kiosks
 # rather than ask again (a second request while the first is still writing would add a second fleet)
 sample_kiosks() { # sample_kiosks <project id>: how many sample kiosks the project has
-  call GET "/api/heartbeats/kiosks?projectId=$1&q=Sample%20kiosk&limit=1" "$KEY" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'
+  api GET "/api/heartbeats/kiosks?projectId=$1&q=Sample%20kiosk&limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'
 }
 for project in "${projects[@]}"; do
-  if answer=$(call POST /api/heartbeats/sample-data "$KEY" \
+  if answer=$(api POST /api/heartbeats/sample-data \
     "{\"projectIds\":[$project],\"kiosksPerProject\":$PER_PROJECT,\"days\":30}"); then
     echo "sample kiosks of project $project: $answer"
     continue
@@ -59,14 +46,14 @@ for project in "${projects[@]}"; do
 done
 
 first=${projects[0]}
-existing=$(call GET "/api/heartbeats/kiosks?projectId=$first&q=Main%20gate" "$KEY" |
+existing=$(api GET "/api/heartbeats/kiosks?projectId=$first&q=Main%20gate" |
   sed -n 's/.*"total":\([0-9]*\).*/\1/p')
 if [ "${existing:-0}" = 0 ]; then
-  registered=$(call POST /api/heartbeats/kiosks "$KEY" "{\"projectId\":$first,\"name\":\"$MAIN_GATE\"}")
+  registered=$(api POST /api/heartbeats/kiosks "{\"projectId\":$first,\"name\":\"$MAIN_GATE\"}")
   kiosk=$(printf '%s' "$registered" | sed -n 's/.*"kioskId":"\([0-9]*\)".*/\1/p')
   token=$(printf '%s' "$registered" | sed -n 's/.*"token":"\(ppt_ki_[A-Za-z0-9_-]*\)".*/\1/p')
   now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  call POST /api/kiosks/heartbeats "$token" \
+  seed_call POST /api/kiosks/heartbeats "$token" \
     "{\"kioskId\":\"$kiosk\",\"sentAt\":\"$now\",\"appVersion\":\"3.4.1\",\"batteryPercent\":92,\"network\":\"wifi\",\"signalBars\":4}" \
     >/dev/null
   echo "registered kiosk $kiosk ($MAIN_GATE, project $first) and sent its first heartbeat"
