@@ -7,6 +7,7 @@ import com.peptalk.events.comms.MessageStatus;
 import com.peptalk.events.comms.RecipientOptedIn;
 import com.peptalk.events.comms.RecipientOptedOut;
 import com.peptalk.events.directory.ProjectUpserted;
+import com.peptalk.testsupport.FakeTokenService;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;

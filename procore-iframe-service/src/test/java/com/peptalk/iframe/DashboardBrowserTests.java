@@ -2,6 +2,7 @@ package com.peptalk.iframe;
 
 import com.peptalk.events.comms.Channel;
 import com.peptalk.events.comms.MessageStatus;
+import com.peptalk.testsupport.FakeTokenService;
 import com.peptalk.testsupport.HeadlessChromium;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;

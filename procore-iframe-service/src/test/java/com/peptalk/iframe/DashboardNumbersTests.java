@@ -8,6 +8,7 @@ import com.peptalk.events.comms.DeliveryAttempted;
 import com.peptalk.events.comms.MessageStatus;
 import com.peptalk.events.kiosk.KioskStatus;
 import com.peptalk.events.kiosk.KioskStatusChanged;
+import com.peptalk.testsupport.FakeTokenService;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;

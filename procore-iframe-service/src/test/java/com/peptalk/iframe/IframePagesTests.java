@@ -1,5 +1,6 @@
 package com.peptalk.iframe;
 
+import com.peptalk.testsupport.FakeTokenService;
 import com.peptalk.testsupport.Http;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

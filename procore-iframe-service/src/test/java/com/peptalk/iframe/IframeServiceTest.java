@@ -2,6 +2,7 @@ package com.peptalk.iframe;
 
 import com.peptalk.events.directory.ProjectUpserted;
 import com.peptalk.events.runtime.EventPublisher;
+import com.peptalk.testsupport.FakeTokenService;
 import com.peptalk.testsupport.Http;
 import com.peptalk.testsupport.ServiceTest;
 import org.jsoup.Jsoup;

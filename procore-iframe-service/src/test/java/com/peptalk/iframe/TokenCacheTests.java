@@ -1,6 +1,7 @@
 package com.peptalk.iframe;
 
 import com.peptalk.events.directory.ProjectUpserted;
+import com.peptalk.testsupport.FakeTokenService;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

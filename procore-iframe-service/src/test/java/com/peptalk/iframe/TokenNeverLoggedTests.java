@@ -1,5 +1,6 @@
 package com.peptalk.iframe;
 
+import com.peptalk.testsupport.FakeTokenService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

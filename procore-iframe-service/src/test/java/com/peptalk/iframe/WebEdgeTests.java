@@ -1,5 +1,6 @@
 package com.peptalk.iframe;
 
+import com.peptalk.testsupport.FakeTokenService;
 import com.peptalk.testsupport.RawHttp;
 import com.peptalk.testsupport.ServiceTest;
 import com.peptalk.testsupport.edge.WebEdgeContract;

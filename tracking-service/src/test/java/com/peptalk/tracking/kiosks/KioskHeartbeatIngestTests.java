@@ -6,6 +6,7 @@ import com.peptalk.events.runtime.EventPublisher;
 import com.peptalk.events.tokens.ApiTokenRevoked;
 import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.testsupport.EventProbe;
+import com.peptalk.testsupport.FakeTokenService;
 import com.peptalk.testsupport.Http;
 import com.peptalk.testsupport.ServiceTest;
 import org.junit.jupiter.api.AfterAll;

@@ -1,10 +1,11 @@
-package com.peptalk.tracking.kiosks;
+package com.peptalk.testsupport;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.peptalk.events.tokens.ApiTokenType;
 import com.peptalk.tokencontracts.Introspection;
+import com.peptalk.tokencontracts.ProcoreApp;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -16,10 +17,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -30,11 +33,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * token-service's introspection endpoint ({@code POST /internal/tokens/introspect}) faked with WireMock, answering
- * with the contract's record: a kiosk token introspects as {@code resourceType: Kiosk}, the kiosk as
- * {@code resourceId} and its one project (as token-service answers, sample {@code docs/introspection/active-kiosk.json});
- * a token nobody minted is inactive. One server per test JVM; every test context points
- * {@code peptalk.token-client.url} at it (see {@code spring.factories}).
+ * token-service's introspection endpoint ({@code POST /internal/tokens/introspect}, body {@code {"token": …}}), faked
+ * with WireMock for the services that introspect tokens (libs/token-client): one server per test JVM on a port chosen
+ * once, so it can be stopped and started again where the service expects it. Every token a test mints is random, so
+ * tests never see each other's answers; a token nobody minted is inactive, as token-service answers for an unknown,
+ * revoked or expired one. Answers are the contract's record ({@code peptalk-token-contracts},
+ * {@code docs/introspection/}) written as JSON, so they have exactly token-service's shape.
+ * <p>
+ * Point a service at it with {@code peptalk.token-client.url} = {@link #url()}: from a {@code @DynamicPropertySource},
+ * or for every test context at once by registering {@link ContextCustomizerFactory} in the service's test
+ * {@code META-INF/spring.factories}. Needs {@code wiremock-standalone} and {@code peptalk-token-contracts} on the
+ * test class path (optional dependencies of this library).
  */
 public final class FakeTokenService {
 
@@ -43,7 +52,7 @@ public final class FakeTokenService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PORT = freePort();
     private static final WireMockServer SERVER = new WireMockServer(options().port(PORT));
-    private static final Map<String, UUID> TOKEN_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, UUID> TOKEN_IDS = new ConcurrentHashMap<>();
 
     static {
         SERVER.start();
@@ -51,50 +60,81 @@ public final class FakeTokenService {
         Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "fake-token-service-stop"));
     }
 
-    static String url() {
+    /** The fake's base URL, for {@code peptalk.token-client.url}. */
+    public static String url() {
         return "http://localhost:" + PORT;
     }
 
-    /** An active kiosk token of {@code kioskId} in {@code projectId}. */
-    static String kioskToken(long kioskId, long projectId) {
-        String token = newToken("ki");
-        UUID id = UUID.randomUUID();
-        TOKEN_IDS.put(token, id);
-        answer(token, Introspection.active(id, ApiTokenType.KIOSK, kioskId, 7, List.of(projectId),
-                null, null));
-        return token;
+    /** A project's token, as "View Procore Report" shows it. */
+    public static String projectToken(long projectId) {
+        return active("pr", ApiTokenType.PROJECT, projectId, ProcoreApp.project(projectId), projectId);
     }
 
-    /** The id token-service gave the token (what {@code token.events} name it by). */
-    static UUID tokenId(String token) {
-        return TOKEN_IDS.get(token);
+    /** A project group's token, as "Open Procore" shows it; it may see the group's projects. */
+    public static String groupToken(long groupId, long... projectIds) {
+        return active("pg", ApiTokenType.PROJECT_GROUP, groupId, ProcoreApp.projectList(), projectIds);
     }
 
-    /** An active project token: a good token, but not a kiosk's. */
-    static String projectToken(long projectId) {
-        String token = newToken("pr");
-        answer(token, Introspection.active(UUID.randomUUID(), ApiTokenType.PROJECT, projectId, 7, List.of(projectId),
-                null, null));
-        return token;
+    /** A company's token: active, but not one the Procore app opens with. */
+    public static String companyToken(long companyId, long... projectIds) {
+        return active("co", ApiTokenType.COMPANY, companyId, null, projectIds);
     }
 
-    /** From now on token-service answers that the token is inactive (revoked). */
-    static void revoke(String token) {
-        answer(token, Introspection.INACTIVE);
+    /** A kiosk's token: the kiosk as {@code resourceId}, its one project (sample {@code active-kiosk.json}). */
+    public static String kioskToken(long kioskId, long projectId) {
+        return active("ki", ApiTokenType.KIOSK, kioskId, null, projectId);
+    }
+
+    /** A well-formed token token-service does not know (or has revoked: the answer is the same). */
+    public static String unknownToken() {
+        return newToken("pr");
     }
 
     /** A token whose introspection fails as if token-service were down. */
-    static String unanswerableToken() {
-        String token = newToken("ki");
+    public static String unanswerableToken() {
+        String token = newToken("pg");
         SERVER.stubFor(post(PATH).withRequestBody(matchingJsonPath("$.token", equalTo(token)))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         return token;
     }
 
+    /** From now on token-service answers that the token is inactive (revoked). */
+    public static void revoke(String token) {
+        answer(token, Introspection.INACTIVE);
+    }
+
+    /** The id token-service gave an active token this fake minted (what {@code token.events} name it by). */
+    public static UUID tokenId(String token) {
+        return TOKEN_IDS.get(token);
+    }
+
     /** How many times the service asked about a token. */
-    static int asked(String token) {
+    public static int asked(String token) {
         return SERVER.countRequestsMatching(postRequestedFor(urlEqualTo(PATH))
                 .withRequestBody(matchingJsonPath("$.token", equalTo(token))).build()).getCount();
+    }
+
+    /** Stops answering, as a token-service that is down. */
+    public static void stop() {
+        SERVER.stop();
+    }
+
+    /** Starts again on the same port, with the same answers. */
+    public static void start() {
+        if (!SERVER.isRunning()) {
+            SERVER.start();
+        }
+    }
+
+    /** An active answer, written by the contract's record as token-service writes it. */
+    private static String active(String prefix, ApiTokenType type, long resourceId, ProcoreApp app,
+            long... projectIds) {
+        String token = newToken(prefix);
+        UUID id = UUID.randomUUID();
+        TOKEN_IDS.put(token, id);
+        answer(token, Introspection.active(id, type, resourceId, 7, Arrays.stream(projectIds).boxed().toList(), null,
+                app));
+        return token;
     }
 
     private static void answer(String token, Introspection answer) {
@@ -121,7 +161,7 @@ public final class FakeTokenService {
         }
     }
 
-    /** Points every test context of this service at the fake (the same customizer for all: one context). */
+    /** Points every test context of a service at the fake (the same customizer for all: one context). */
     public static final class ContextCustomizerFactory implements org.springframework.test.context.ContextCustomizerFactory {
 
         @Override
