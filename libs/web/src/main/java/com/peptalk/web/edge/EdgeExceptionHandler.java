@@ -93,8 +93,14 @@ class EdgeExceptionHandler {
             throws IOException {
         String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : String.valueOf(ex.getPropertyName());
-        EdgeError.field(ProblemType.VALIDATION, name, "must be " + expected(ex.getRequiredType()))
+        EdgeError.field(ProblemType.VALIDATION, name, "must be " + expected(requiredType(ex)))
                 .send(request, response);
+    }
+
+    /** What the parameter holds: for an {@code Optional<T>} handler parameter, {@code T}, not {@code Optional}. */
+    static Class<?> requiredType(TypeMismatchException ex) {
+        return ex instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getParameter().nestedIfOptional().getNestedParameterType() : ex.getRequiredType();
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
