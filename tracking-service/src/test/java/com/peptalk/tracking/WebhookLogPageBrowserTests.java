@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,14 +72,23 @@ class WebhookLogPageBrowserTests {
 
             browser.findElement(By.name("failures")).click();
             browser.findElement(By.cssSelector("form.filters button")).click();
-            assertThat(browser.getCurrentUrl()).contains("failures=true");
+            // a click does not wait for the page it asks for: wait until the old page is gone and the new one is here
+            pageReplaces(first, "failures=true");
             assertThat(browser.findElements(By.cssSelector("details.entry"))).isNotEmpty()
                     .allMatch(entry -> entry.getAttribute("class").contains("failed"));
 
+            WebElement firstFailure = browser.findElement(By.cssSelector("details.entry"));
             browser.findElement(By.linkText("More deliveries")).click();
+            pageReplaces(firstFailure, "before=");
             assertThat(browser.findElements(By.cssSelector("details.entry"))).isNotEmpty()
                     .noneMatch(entry -> entry.getText().contains(newest));
             chromium.screenshot("webhook-log");
         }
+    }
+
+    private static void pageReplaces(WebElement onOldPage, String urlPart) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.and(ExpectedConditions.stalenessOf(onOldPage),
+                        ExpectedConditions.urlContains(urlPart)));
     }
 }

@@ -130,6 +130,7 @@ class AdminPagesBrowserTests {
         screenshot("04-open-procore");
 
         browser.findElement(By.linkText("Projects")).click();
+        await().until(ExpectedConditions.titleIs("Projects · Peptalk admin"));
         new Select(browser.findElement(By.id("company-filter"))).selectByVisibleText(companyName);
         browser.findElement(By.id("apply-filters")).click();
         await().until(ExpectedConditions.urlContains("company_id=" + company));
