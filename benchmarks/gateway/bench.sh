@@ -6,13 +6,16 @@
 #   nginx     nginx proxying the backend (upstream keep-alive) (the reference proxy)
 #   gateway   gateway-service with its production settings, filters and JVM flags, proxying the backend on its
 #             Procore iframe route (rate limits raised out of the way; everything else as in production)
+#   bare      Spring Cloud Gateway with one route and no code of ours (benchmarks/gateway/bare), same JVM flags:
+#             the framework's floor, so that the table tells its cost from what the gateway adds
 # wrk (Debian's) loads nginx and the gateway in interleaved rounds at 16, 64 and 256 connections; each cell of the
 # table is the median over the rounds. Needs Debian's nginx-light and wrk: installed with apt-get when missing.
 #
-# Settings (environment): PEPTALK_BENCH_PORT (first of six ports, default 18900), PEPTALK_BENCH_JFR=1 (record a
-# JFR profile of the gateway under load into benchmarks/target/gateway.jfr), JAVA_HOME, PEPTALK_BENCH_BASELINE (the
+# Settings (environment): PEPTALK_BENCH_PORT (first of seven ports, default 18900), PEPTALK_BENCH_JFR=1 (record
+# JFR profiles of the gateway and the bare gateway under load into benchmarks/target/gateway.jfr and bare.jfr), JAVA_HOME, PEPTALK_BENCH_BASELINE (the
 # jar of another build of the gateway, e.g. main's: run side by side and interleaved too, so that a change is
-# measured against its baseline in one run, on the same loaded machine).
+# measured against its baseline in one run, on the same loaded machine), PEPTALK_BENCH_CONNECTIONS (default
+# "16 64 256"), PEPTALK_BENCH_GATEWAY_ARGS (more arguments for the gateways, e.g. a setting to try).
 # Results: stdout and benchmarks/target/gateway-results.md. Load generator, proxies and backend share the machine:
 # compare ratios of one run, not absolute figures between machines.
 set -Eeuo pipefail
@@ -26,12 +29,16 @@ NGINX_PORT=$((BASE_PORT + 1))
 GATEWAY_PORT=$((BASE_PORT + 2))
 MANAGEMENT_PORT=$((BASE_PORT + 3))
 BASELINE_PORT=$((BASE_PORT + 4))
+BARE_PORT=$((BASE_PORT + 6))
 BASELINE_JAR=${PEPTALK_BENCH_BASELINE:-}
-CONNECTIONS=(16 64 256)
+read -r -a CONNECTIONS <<<"${PEPTALK_BENCH_CONNECTIONS:-16 64 256}"
+read -r -a GATEWAY_ARGS <<<"${PEPTALK_BENCH_GATEWAY_ARGS:-}"
 OUT=$ROOT/benchmarks/target
 WORK=$OUT/gateway-bench
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=$ROOT/gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar
+BARE_DIR=$ROOT/benchmarks/gateway/bare
+BARE_JAR=$BARE_DIR/target/bare-gateway-0.1.0-SNAPSHOT.jar
 # the production JVM flags (root pom.xml, Jib container.jvmFlags), with the heap the Kubernetes limit (512Mi) gives
 JVM_FLAGS=(-Xmx384m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xss512k)
 
@@ -47,13 +54,18 @@ for tool in nginx:nginx-light wrk:wrk; do
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-for port in "$BACKEND_PORT" "$NGINX_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$BASELINE_PORT" $((BASELINE_PORT + 1)); do
+for port in "$BACKEND_PORT" "$NGINX_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$BASELINE_PORT" $((BASELINE_PORT + 1)) "$BARE_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use (PEPTALK_BENCH_PORT moves them)"; fi
 done
 
 if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/gateway-service/src/main" -newer "$JAR" -print -quit)" ]; then
   say "building gateway-service ..."
   (cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -pl gateway-service -am package -DskipTests)
+fi
+
+if [ ! -f "$BARE_JAR" ] || [ -n "$(find "$BARE_DIR/src" "$BARE_DIR/pom.xml" -newer "$BARE_JAR" -print -quit)" ]; then
+  say "building the bare gateway ..."
+  (cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -q -f "$BARE_DIR/pom.xml" package -DskipTests)
 fi
 
 rm -rf "$WORK" && mkdir -p "$WORK/nginx"
@@ -96,10 +108,9 @@ trap cleanup EXIT
 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' 2>>"$WORK/nginx/error.log" &
 PIDS+=($!)
 
-JFR=()
-if [ "${PEPTALK_BENCH_JFR:-0}" = 1 ]; then
-  JFR=("-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile,dumponexit=true")
-fi
+jfr() { # jfr <name>: the JVM option recording <name>.jfr when PEPTALK_BENCH_JFR=1
+  if [ "${PEPTALK_BENCH_JFR:-0}" = 1 ]; then echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,dumponexit=true"; fi
+}
 # production settings, except: the rate limit of the route (one load generator is one client) and the secrets the
 # gateway refuses to start without (throw-away values)
 start_gateway() { # start_gateway <jar> <port> <management port> <log> [JVM options...]
@@ -114,12 +125,16 @@ start_gateway() { # start_gateway <jar> <port> <management port> <log> [JVM opti
   PEPTALK_GATEWAY_RATELIMITS_GROUPS_IFRAME_REFILLPERSECOND=1000000 \
     "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" "$@" -jar "$jar" --server.port="$port" \
     --management.server.port="$management" \
-    --peptalk.gateway.services.procore-iframe="http://127.0.0.1:$BACKEND_PORT" >"$log" 2>&1 &
+    --peptalk.gateway.services.procore-iframe="http://127.0.0.1:$BACKEND_PORT" ${GATEWAY_ARGS[@]+"${GATEWAY_ARGS[@]}"} >"$log" 2>&1 &
 }
-start_gateway "$JAR" "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$WORK/gateway.log" ${JFR[@]+"${JFR[@]}"}
+start_gateway "$JAR" "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$WORK/gateway.log" $(jfr gateway)
 GATEWAY_PID=$!
 PIDS+=("$GATEWAY_PID")
-TARGETS=(nginx gateway)
+"$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" $(jfr bare) -jar "$BARE_JAR" --server.port="$BARE_PORT" \
+  --backend="http://127.0.0.1:$BACKEND_PORT" >"$WORK/bare.log" 2>&1 &
+BARE_PID=$!
+PIDS+=("$BARE_PID")
+TARGETS=(nginx gateway bare)
 if [ -n "$BASELINE_JAR" ]; then
   [ -f "$BASELINE_JAR" ] || die "PEPTALK_BENCH_BASELINE: no jar at $BASELINE_JAR"
   start_gateway "$BASELINE_JAR" "$BASELINE_PORT" $((BASELINE_PORT + 1)) "$WORK/baseline.log"
@@ -137,14 +152,16 @@ for _ in $(seq 1 360); do
 done
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT$PATH_")" = 200 ] ||
   { tail -30 "$WORK/gateway.log" >&2; die "the gateway did not answer 200"; }
-if [ -n "$BASELINE_JAR" ]; then
+answers_200() { # answers_200 <port> <log> <name>
   for _ in $(seq 1 360); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BASELINE_PORT$PATH_" 2>/dev/null)" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1$PATH_" 2>/dev/null)" = 200 ] && return 0
     sleep 0.5
   done
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$BASELINE_PORT$PATH_")" = 200 ] ||
-    { tail -30 "$WORK/baseline.log" >&2; die "the baseline gateway did not answer 200"; }
-fi
+  tail -30 "$2" >&2
+  die "the $3 did not answer 200"
+}
+answers_200 "$BARE_PORT" "$WORK/bare.log" "bare gateway"
+if [ -n "$BASELINE_JAR" ]; then answers_200 "$BASELINE_PORT" "$WORK/baseline.log" "baseline gateway"; fi
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$PATH_")" = 200 ] || die "nginx did not answer 200"
 
 # CPU time (ms, user + system) the processes have used so far; /proc/<pid>/stat fields 14 and 15, in clock ticks
@@ -194,6 +211,7 @@ warm_up() { # warm_up <port> <name>
   done
 }
 warm_up "$GATEWAY_PORT" gateway
+warm_up "$BARE_PORT" "bare gateway"
 if [ -n "$BASELINE_JAR" ]; then warm_up "$BASELINE_PORT" "baseline gateway"; fi
 measure "http://127.0.0.1:$NGINX_PORT$PATH_" 64 2 >/dev/null
 
@@ -204,6 +222,9 @@ for round in $(seq 1 "$ROUNDS"); do
       if [ "$target" = nginx ]; then
         port=$NGINX_PORT
         mapfile -t pids < <(pgrep -f "nginx: worker" || true) # its workers serve both the proxy and the backend
+      elif [ "$target" = bare ]; then
+        port=$BARE_PORT
+        pids=("$BARE_PID")
       elif [ "$target" = baseline ]; then
         port=$BASELINE_PORT
         pids=("$BASELINE_PID")
@@ -229,6 +250,21 @@ column_sum() {
   echo "$sum"
 }
 
+# compare <target> <other> <title>: a table of <other> against nginx and <target> against <other>
+compare() {
+  say "" "$3" ""
+  say "| connections | $2 req/s | $2 p50 | $2 p99 | $2/nginx req/s | $1/$2 req/s | errors ($2) | CPU ms/request $2 / $1 |"
+  say "|---|---|---|---|---|---|---|---|"
+  for connections in "${CONNECTIONS[@]}"; do
+    awk -v c="$connections" -v nr="$(column_median nginx "$connections" 1)" -v gr="$(column_median "$1" "$connections" 1)" \
+      -v br="$(column_median "$2" "$connections" 1)" -v b5="$(column_median "$2" "$connections" 2)" \
+      -v b9="$(column_median "$2" "$connections" 3)" -v be="$(column_sum "$2" "$connections" 4)" \
+      -v bc="$(column_median "$2" "$connections" 5)" -v gc="$(column_median "$1" "$connections" 5)" \
+      'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.2f | %.2f | %d | %.3f / %.3f |\n",
+               c, br, b5, b9, br / nr, gr / br, be, bc, gc }'
+  done
+}
+
 {
   say "Gateway benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${SECONDS_PER_RUN} s per run, median of $ROUNDS interleaved rounds; wrk -t2"
   say "load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $(load_average) (above the core count, other processes competed for the CPU)"
@@ -245,19 +281,7 @@ column_sum() {
       'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms | %.2f | %.2f ms | %d/%d | %.3f / %.3f |\n",
                c, nr, n5, n9, gr, g5, g9, gr / nr, g5 - n5, ne, ge, nc, gc }'
   done
-  if [ -n "$BASELINE_JAR" ]; then
-    say "" "Baseline: $BASELINE_JAR, interleaved in the same rounds"
-    say ""
-    say "| connections | baseline req/s | baseline p50 | baseline p99 | baseline/nginx req/s | gateway/baseline req/s | errors (baseline) | CPU ms/request baseline / gateway |"
-    say "|---|---|---|---|---|---|---|---|"
-    for connections in "${CONNECTIONS[@]}"; do
-      awk -v c="$connections" -v nr="$(column_median nginx "$connections" 1)" -v gr="$(column_median gateway "$connections" 1)" \
-        -v br="$(column_median baseline "$connections" 1)" -v b5="$(column_median baseline "$connections" 2)" \
-        -v b9="$(column_median baseline "$connections" 3)" -v be="$(column_sum baseline "$connections" 4)" \
-        -v bc="$(column_median baseline "$connections" 5)" -v gc="$(column_median gateway "$connections" 5)" \
-        'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.2f | %.2f | %d | %.3f / %.3f |\n",
-                 c, br, b5, b9, br / nr, gr / br, be, bc, gc }'
-    done
-  fi
+  compare gateway bare "Framework floor: Spring Cloud Gateway with one route and nothing of ours (benchmarks/gateway/bare), in the same rounds"
+  if [ -n "$BASELINE_JAR" ]; then compare gateway baseline "Baseline: $BASELINE_JAR, interleaved in the same rounds"; fi
 } | tee "$OUT/gateway-results.md"
 say "" "wrk output: $WORK/wrk.log; gateway log: $WORK/gateway.log"
