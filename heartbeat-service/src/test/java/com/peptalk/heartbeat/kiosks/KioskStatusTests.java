@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -180,6 +181,28 @@ class KioskStatusTests {
         probe.awaitRecord(record -> record.topic().equals(Topics.deadLetterOf(Topics.KIOSK_HEARTBEATS))
                 && kiosk.equals(record.key()), WAIT);
         await().atMost(WAIT).until(() -> status(kiosk) == KioskStatus.ONLINE);
+    }
+
+    @Test
+    void aBrokenRecordAmongManyLosesNoHeartbeatAndAppliesNoneTwice() {
+        List<String> kiosks = IntStream.range(0, 20).mapToObj(i -> newKiosk()).toList();
+        Instant now = Instant.now();
+        for (int i = 0; i < kiosks.size(); i++) {
+            if (i == 10) { // among the heartbeats around it, on the partition of the kiosk after it
+                EventProbe.sendRaw(new ProducerRecord<>(Topics.KIOSK_HEARTBEATS, kiosks.get(i),
+                        "{not json either".getBytes(StandardCharsets.UTF_8)));
+            }
+            publisher.publish(beat(kiosks.get(i), now));
+        }
+
+        probe.awaitRecord(record -> record.topic().equals(Topics.deadLetterOf(Topics.KIOSK_HEARTBEATS))
+                && kiosks.get(10).equals(record.key()), WAIT);
+        await().atMost(WAIT).until(() -> kiosks.stream().allMatch(kiosk -> status(kiosk) == KioskStatus.ONLINE));
+        for (String kiosk : kiosks) {
+            assertThat(jdbc.queryForObject("select count(*) from heartbeats where kiosk_id = ?", Integer.class,
+                    kiosk)).as("heartbeats of kiosk %s", kiosk).isEqualTo(1);
+            assertThat(flips(kiosk)).containsExactly("NEW>ONLINE");
+        }
     }
 
     private void heartbeat(String kiosk, Instant sentAt, Instant now) {
