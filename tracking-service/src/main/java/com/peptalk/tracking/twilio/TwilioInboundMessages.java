@@ -5,11 +5,9 @@ import com.peptalk.events.comms.RecipientOptedIn;
 import com.peptalk.events.comms.RecipientOptedOut;
 import com.peptalk.tracking.webhooklog.InboundRequest;
 import com.peptalk.tracking.webhooklog.Reception;
-import com.peptalk.tracking.webhooklog.WebhookProvider;
 import com.peptalk.web.problem.ProblemType;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,36 +22,19 @@ import java.util.Set;
  * keyword's reply.
  */
 @Component
-class TwilioInboundMessages implements WebhookProvider {
+class TwilioInboundMessages extends SignedTwilioWebhook {
 
     static final String PROVIDER = "twilio-inbound";
     static final Set<String> OPT_OUT = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE");
     static final Set<String> OPT_IN = Set.of("START", "YES", "UNSTOP");
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
-    private final TwilioSignature signature;
-    private final Clock clock = Clock.systemUTC();
-
     TwilioInboundMessages(TwilioSignature signature) {
-        this.signature = signature;
+        super(PROVIDER, "/webhooks/twilio/inbound", signature);
     }
 
     @Override
-    public String name() {
-        return PROVIDER;
-    }
-
-    @Override
-    public List<String> paths() {
-        return List.of("/webhooks/twilio/inbound");
-    }
-
-    @Override
-    public Reception receive(InboundRequest request) {
-        Reception refusal = signature.refusal(request);
-        if (refusal != null) {
-            return refusal;
-        }
+    Reception receiveSigned(InboundRequest request) {
         Map<String, String> form = request.formParameters();
         String sid = TwilioSignature.messageSid(form);
         String from = form.get("From");

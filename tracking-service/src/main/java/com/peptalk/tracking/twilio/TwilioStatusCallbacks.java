@@ -5,11 +5,9 @@ import com.peptalk.events.comms.MessageStatus;
 import com.peptalk.events.comms.MessageStatusReported;
 import com.peptalk.tracking.webhooklog.InboundRequest;
 import com.peptalk.tracking.webhooklog.Reception;
-import com.peptalk.tracking.webhooklog.WebhookProvider;
 import com.peptalk.web.problem.ProblemType;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +31,7 @@ import java.util.UUID;
  * unreachable carrier).
  */
 @Component
-class TwilioStatusCallbacks implements WebhookProvider {
+class TwilioStatusCallbacks extends SignedTwilioWebhook {
 
     static final String PROVIDER = "twilio";
     static final Set<String> PERMANENT_ERRORS = Set.of("21211", "21610", "21614", "30005", "30006");
@@ -43,29 +41,12 @@ class TwilioStatusCallbacks implements WebhookProvider {
             "failed", MessageStatus.FAILED, "read", MessageStatus.OPENED);
     private static final Set<String> PENDING = Set.of("accepted", "scheduled", "queued", "sending", "receiving", "received");
 
-    private final TwilioSignature signature;
-    private final Clock clock = Clock.systemUTC();
-
     TwilioStatusCallbacks(TwilioSignature signature) {
-        this.signature = signature;
+        super(PROVIDER, "/webhooks/twilio/status", signature);
     }
 
     @Override
-    public String name() {
-        return PROVIDER;
-    }
-
-    @Override
-    public List<String> paths() {
-        return List.of("/webhooks/twilio/status");
-    }
-
-    @Override
-    public Reception receive(InboundRequest request) {
-        Reception refusal = signature.refusal(request);
-        if (refusal != null) {
-            return refusal;
-        }
+    Reception receiveSigned(InboundRequest request) {
         String messageId = request.queryParameters().get("message_id");
         UUID id;
         try {
