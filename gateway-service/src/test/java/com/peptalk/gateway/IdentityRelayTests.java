@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.peptalk.gateway.routing.DownstreamService;
 import com.peptalk.testsupport.Http;
+import com.peptalk.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyFactory;

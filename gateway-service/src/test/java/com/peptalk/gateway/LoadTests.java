@@ -1,5 +1,6 @@
 package com.peptalk.gateway;
 
+import com.peptalk.testsupport.RawHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,7 @@ class LoadTests extends FastServiceGatewayTest {
     /** Issue 8, row 7; here because the fake needs to be a plain HTTP server that ignores what it does not know. */
     @Test
     void offersNoWebSocketUpgradeOnARouteThatIsNoWebSocketRoute() {
-        RawHttp.Response response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token=ws HTTP/1.1\r\n"
+        RawHttp.Answer response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token=ws HTTP/1.1\r\n"
                 + "Host: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nConnection: close");
 

@@ -2,6 +2,7 @@ package com.peptalk.gateway;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.peptalk.gateway.routing.DownstreamService;
+import com.peptalk.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,7 @@ class OwnedHeadersTests extends GatewayTest {
     void keepsTheHeadersItSetWhenTheCallerListsThemAsHopByHop(String connection) {
         FakeServices.of(DownstreamService.TOKEN).stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        RawHttp.Response response = RawHttp.send(port, "GET /api/tokens/1 HTTP/1.1\r\nHost: localhost\r\n"
+        RawHttp.Answer response = RawHttp.send(port, "GET /api/tokens/1 HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + ADMIN_KEY + "\r\nX-Request-Id: req-0123456789\r\n"
                 + "X-Forwarded-For: 203.0.113.7\r\nConnection: " + connection);
 

@@ -1,5 +1,6 @@
 package com.peptalk.gateway;
 
+import com.peptalk.testsupport.RawHttp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +20,7 @@ class RequestFirewallTests extends GatewayTest {
     void answersPathsItRefusesWithAProblem(String target) {
         everyServiceWouldAnswer();
 
-        RawHttp.Response response = RawHttp.send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+        RawHttp.Answer response = RawHttp.send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
                 + "Bearer " + ADMIN_KEY + "\r\nConnection: close");
 
         assertAnsweredOrRefusedWithAProblem(response);
@@ -31,13 +32,13 @@ class RequestFirewallTests extends GatewayTest {
         everyServiceWouldAnswer();
 
         // C1 control characters (U+0080 to U+009F, one byte each in ISO-8859-1): Netty takes them, the firewall not
-        RawHttp.Response response = RawHttp.send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+        RawHttp.Answer response = RawHttp.send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
                 + "Bearer " + ADMIN_KEY + "\r\nX-Note: caf\u0085\u009b\r\nConnection: close");
 
         assertAnsweredOrRefusedWithAProblem(response);
     }
 
-    private static void assertAnsweredOrRefusedWithAProblem(RawHttp.Response response) {
+    private static void assertAnsweredOrRefusedWithAProblem(RawHttp.Answer response) {
         assertThat(response.status()).isLessThan(500);
         if (response.status() >= 400) {
             assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");

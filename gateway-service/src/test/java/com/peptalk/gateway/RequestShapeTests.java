@@ -3,6 +3,7 @@ package com.peptalk.gateway;
 import com.jayway.jsonpath.JsonPath;
 import com.peptalk.gateway.routing.DownstreamService;
 import com.peptalk.testsupport.Http;
+import com.peptalk.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +29,7 @@ class RequestShapeTests extends GatewayTest {
         everyServiceWouldAnswer();
 
         for (int i = 1; i <= 22; i++) {
-            RawHttp.Response response = RawHttp.send(port,
+            RawHttp.Answer response = RawHttp.send(port,
                     "MFOO" + i + " " + IFRAME + " HTTP/1.1\r\nHost: localhost\r\nConnection: close");
 
             assertThat(response.status()).isEqualTo(501);
@@ -48,7 +49,7 @@ class RequestShapeTests extends GatewayTest {
     void refusesKnownMethodsItNeverServesWithTheMethodsItDoes(String method) {
         everyServiceWouldAnswer();
 
-        RawHttp.Response response = RawHttp.send(port,
+        RawHttp.Answer response = RawHttp.send(port,
                 method + " " + IFRAME + " HTTP/1.1\r\nHost: localhost\r\nConnection: close");
 
         assertThat(response.status()).isEqualTo(405);
@@ -60,7 +61,7 @@ class RequestShapeTests extends GatewayTest {
     void refusesTwoHostHeaders() {
         everyServiceWouldAnswer();
 
-        RawHttp.Response response = RawHttp.send(port, "GET " + IFRAME
+        RawHttp.Answer response = RawHttp.send(port, "GET " + IFRAME
                 + " HTTP/1.1\r\nHost: localhost\r\nHost: internal.example\r\nConnection: close");
 
         assertThat(response.status()).isEqualTo(400);

@@ -2,6 +2,7 @@ package com.peptalk.gateway;
 
 import com.jayway.jsonpath.JsonPath;
 import com.peptalk.gateway.routing.DownstreamService;
+import com.peptalk.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -17,7 +18,7 @@ class RequestSizeTests extends GatewayTest {
 
     @Test
     void answersARequestLineOverTheLimitWithAUriTooLongProblem() {
-        RawHttp.Response response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token="
+        RawHttp.Answer response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token="
                 + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close");
 
         assertThat(response.status()).isEqualTo(414);
@@ -27,7 +28,7 @@ class RequestSizeTests extends GatewayTest {
 
     @Test
     void answersHeadersOverTheLimitWithAHeaderFieldsTooLargeProblem() {
-        RawHttp.Response response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token=t HTTP/1.1\r\n"
+        RawHttp.Answer response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token=t HTTP/1.1\r\n"
                 + "Host: localhost\r\nX-Big: " + "b".repeat(5_000) + "\r\nX-Bigger: " + "c".repeat(4_000)
                 + "\r\nConnection: close");
 
@@ -40,14 +41,14 @@ class RequestSizeTests extends GatewayTest {
     void forwardsARequestJustUnderBothLimits() {
         FakeServices.of(DownstreamService.PROCORE_IFRAME).stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 
-        RawHttp.Response response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token="
+        RawHttp.Answer response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token="
                 + "a".repeat(3_900) + " HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(7_500)
                 + "\r\nConnection: close");
 
         assertThat(response.status()).isEqualTo(200);
     }
 
-    private static void assertProblemWithTheGatewaysHeaders(RawHttp.Response response, String type) {
+    private static void assertProblemWithTheGatewaysHeaders(RawHttp.Answer response, String type) {
         assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo(type);
         assertThat(response.header("X-Request-Id")).isNotBlank();

@@ -2,6 +2,7 @@ package com.peptalk.gateway;
 
 import com.jayway.jsonpath.JsonPath;
 import com.peptalk.gateway.routing.DownstreamService;
+import com.peptalk.testsupport.RawHttp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class RequestTargetsTests extends GatewayTest {
     void rawBracesInAnIframeLaunchAddressAreEncodedAndTheRequestIsRouted() {
         everyServiceWouldAnswer();
 
-        RawHttp.Response response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token=t0k3n"
+        RawHttp.Answer response = RawHttp.send(port, "GET /integrations/procore/iframe?api_token=t0k3n"
                 + "&procore_project_id={{procore.project.id}}&x=|[]^`\"<>\\ HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close");
 
@@ -41,7 +42,7 @@ class RequestTargetsTests extends GatewayTest {
     void malformedTargetsAreProblemDocumentsAndReachNoService(String target) {
         everyServiceWouldAnswer();
 
-        RawHttp.Response response = RawHttp.send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+        RawHttp.Answer response = RawHttp.send(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close");
 
         assertThat(response.status()).isEqualTo(400);
@@ -55,7 +56,7 @@ class RequestTargetsTests extends GatewayTest {
 
     @Test
     void aRequestLineOverTheDecoderCeilingIsA414Problem() {
-        RawHttp.Response response = RawHttp.send(port, "GET /api/directory/companies?pad=" + "a".repeat(70_000)
+        RawHttp.Answer response = RawHttp.send(port, "GET /api/directory/companies?pad=" + "a".repeat(70_000)
                 + " HTTP/1.1\r\nHost: localhost\r\nConnection: close");
 
         assertThat(response.status()).isEqualTo(414);

@@ -3,6 +3,7 @@ package com.peptalk.gateway;
 import com.jayway.jsonpath.JsonPath;
 import com.peptalk.gateway.routing.DownstreamService;
 import com.peptalk.testsupport.Http;
+import com.peptalk.testsupport.RawHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -134,7 +135,7 @@ class ResilienceTests extends GatewayTest {
         }
         chunks.append("0\r\n\r\n");
 
-        RawHttp.Response response = RawHttp.send(port, "POST /api/directory/companies HTTP/1.1\r\nHost: localhost\r\n"
+        RawHttp.Answer response = RawHttp.send(port, "POST /api/directory/companies HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + ADMIN_KEY + "\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked", chunks.toString().getBytes(StandardCharsets.US_ASCII));
 

@@ -1,5 +1,6 @@
 package com.peptalk.gateway;
 
+import com.peptalk.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -94,7 +95,7 @@ class SlowClientTests extends FastServiceGatewayTest {
             for (int request = 0; request < 2; request++) {
                 socket.getOutputStream().write((PARTIAL_HEAD + "\r\n").getBytes(StandardCharsets.US_ASCII));
 
-                RawHttp.Response response = RawHttp.read(socket.getInputStream());
+                RawHttp.Answer response = RawHttp.read(socket.getInputStream());
 
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.body()).isEqualTo("ok");

@@ -5,22 +5,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, byte for byte as written: for requests that well-behaved clients refuse to send
- * (raw braces or invalid escapes in a query, a backslash in a path, oversized request lines, duplicate or missing
- * {@code Host}, hand-made chunked bodies). Each request is sent with {@code Connection: close} by the caller's
- * text or not at all; the answer is read to the end of the connection (or a 10 s timeout) and de-chunked.
+ * HTTP/1.1 over a plain socket, byte for byte as written: for requests that well-behaved clients (and
+ * {@link java.net.http.HttpClient}) refuse to send: raw braces or invalid escapes in a query, a backslash in a path,
+ * oversized request lines, duplicate or missing {@code Host}, invented methods, {@code Connection} or {@code Upgrade}
+ * of the caller's choosing, hand-made chunked bodies. The request is written from a thread of its own, so that an
+ * answer the server gives before reading the whole body (a 413) is read even when the server then stops reading.
+ * One answer is read (RFC 9112 section 6: a body by {@code Content-Length}, de-chunked, or up to the end of the
+ * connection), so requests on a kept-alive connection do not wait for the server to close it.
  */
 public final class RawHttp {
 
-    /** An answer: status, header fields (names lower case, last value wins), body as UTF-8. */
+    /** How long a read waits for the server before the answer counts as dropped (status 0). */
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
+
+    /** An answer: status (0 when the server dropped the connection), header fields (names lower case, first value
+     * wins), body as UTF-8. */
     public record Answer(int status, Map<String, String> headers, String body) {
 
         public String header(String name) {
@@ -38,23 +48,41 @@ public final class RawHttp {
         }
     }
 
-    /** Sends the bytes to localhost:port and reads the answer. A connection the server drops gives status 0. */
+    /** Sends the bytes to localhost:port and reads one answer. A connection the server drops gives status 0. */
     public static Answer send(int port, byte[] request) {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 5_000);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request);
-                out.flush();
-            }
-            catch (IOException ex) {
-                // the server may answer and close before reading everything (an oversized body): read what it said
-            }
-            return parse(readAll(socket.getInputStream()));
+            Thread.ofVirtual().start(() -> {
+                try {
+                    out.write(request);
+                    out.flush();
+                }
+                catch (IOException closedByTheServer) {
+                    // the server may answer and close before reading everything (an oversized body): the answer
+                    // tells what happened
+                }
+            });
+            return read(socket.getInputStream());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** Sends {@code head} (request line and header lines, CRLF between them, without the blank line) and no body. */
+    public static Answer send(int port, String head) {
+        return send(port, head, new byte[0]);
+    }
+
+    /** Sends {@code head} (request line and header lines, without the blank line), the blank line and {@code body}
+     * as they are: framing headers are the caller's. */
+    public static Answer send(int port, String head, byte[] body) {
+        byte[] headBytes = (head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return send(port, all);
     }
 
     /** A request with the usual framing: the request line, {@code Host}, the extra header lines, the body. */
@@ -107,71 +135,85 @@ public final class RawHttp {
         return out.toByteArray();
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16384];
+    /**
+     * Reads one answer from {@code in}: status line, header fields, then the body by {@code Content-Length},
+     * chunked, or up to the end of the connection (none for 1xx, 204 and 304). Status 0, with what came as the
+     * body, when the connection ends or times out before a whole status line and header section.
+     */
+    public static Answer read(InputStream in) throws IOException {
+        String statusLine;
+        Map<String, String> headers = new LinkedHashMap<>();
+        StringBuilder head = new StringBuilder();
         try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
+            statusLine = line(in);
+            head.append(statusLine == null ? "" : statusLine);
+            if (statusLine == null || !statusLine.matches("HTTP/1\\.[01] \\d{3}( .*)?")) {
+                return new Answer(0, Map.of(), head.toString());
+            }
+            for (String line = line(in); ; line = line(in)) {
+                if (line == null) {
+                    return new Answer(0, Map.of(), head.toString());
+                }
+                if (line.isEmpty()) {
+                    break;
+                }
+                head.append('\n').append(line);
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                            line.substring(colon + 1).strip());
+                }
             }
         }
-        catch (SocketTimeoutException | java.net.SocketException ex) {
+        catch (SocketTimeoutException | SocketException ex) {
+            return new Answer(0, Map.of(), head.toString());
+        }
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            if (status < 200 || status == 204 || status == 304) {
+                // no body
+            }
+            else if (headers.containsKey("transfer-encoding")
+                    && headers.get("transfer-encoding").toLowerCase(Locale.ROOT).endsWith("chunked")) {
+                for (int size = chunkSize(line(in)); size > 0; size = chunkSize(line(in))) {
+                    body.write(in.readNBytes(size));
+                    line(in);
+                }
+            }
+            else if (headers.containsKey("content-length")) {
+                body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+            }
+            else {
+                body.write(in.readAllBytes());
+            }
+        }
+        catch (SocketTimeoutException | SocketException ex) {
             // a reset after the answer, or a server keeping the connection: take what came
         }
-        return out.toByteArray();
+        return new Answer(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 
-    static Answer parse(byte[] raw) {
-        String text = new String(raw, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/1.1 ") || end < 0) {
-            return new Answer(0, Map.of(), text);
+    private static int chunkSize(String line) {
+        if (line == null) {
+            return 0;
         }
-        String[] lines = text.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].substring(9, 12));
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-            }
-        }
-        byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = dechunk(body);
-        }
-        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+        int semicolon = line.indexOf(';');
+        return Integer.parseInt((semicolon < 0 ? line : line.substring(0, semicolon)).strip(), 16);
     }
 
-    private static byte[] dechunk(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int position = 0;
-        while (position < body.length) {
-            int lineEnd = indexOf(body, position);
-            if (lineEnd < 0) {
-                break;
+    /** A line without its CRLF; {@code null} at the end of the stream before any byte of it. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
             }
-            String sizeText = new String(body, position, lineEnd - position, StandardCharsets.ISO_8859_1).trim();
-            int semicolon = sizeText.indexOf(';');
-            int size = Integer.parseInt(semicolon < 0 ? sizeText : sizeText.substring(0, semicolon), 16);
-            if (size == 0) {
-                break;
-            }
-            out.write(body, lineEnd + 2, Math.min(size, body.length - lineEnd - 2));
-            position = lineEnd + 2 + size + 2;
-        }
-        return out.toByteArray();
-    }
-
-    private static int indexOf(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length - 1; i++) {
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-                return i;
+            if (b != '\r') {
+                line.write(b);
             }
         }
-        return -1;
+        return line.toString(StandardCharsets.ISO_8859_1);
     }
 
     private RawHttp() {
