@@ -8,14 +8,18 @@
 #             Procore iframe route (rate limits raised out of the way; everything else as in production)
 #   bare      Spring Cloud Gateway with one route and no code of ours (benchmarks/gateway/bare), same JVM flags:
 #             the framework's floor, so that the table tells its cost from what the gateway adds
+#   netty     the smallest proxy Reactor Netty (the HTTP engine under Spring Cloud Gateway) can be, no Spring
+#             (ReactorNettyProxy in the bare module), same JVM flags: the floor of any proxy built on Reactor Netty
 # wrk (Debian's) loads nginx and the gateway in interleaved rounds at 16, 64 and 256 connections; each cell of the
-# table is the median over the rounds. Needs Debian's nginx-light and wrk: installed with apt-get when missing.
+# table is the median over the rounds. A last scenario measures latency where it means something, below saturation:
+# 16 connections each waiting PEPTALK_BENCH_PACE_MS (default 10) between requests (wrk's delay() hook), i.e. a
+# steady ~1,500 req/s that every target serves with CPU to spare; its "p50 added" is what a request pays for the hop. Needs Debian's nginx-light and wrk: installed with apt-get when missing.
 #
-# Settings (environment): PEPTALK_BENCH_PORT (first of seven ports, default 18900), PEPTALK_BENCH_JFR=1 (record
+# Settings (environment): PEPTALK_BENCH_PORT (first of eight ports, default 18900), PEPTALK_BENCH_JFR=1 (record
 # JFR profiles of the gateway and the bare gateway under load into benchmarks/target/gateway.jfr and bare.jfr), JAVA_HOME, PEPTALK_BENCH_BASELINE (the
 # jar of another build of the gateway, e.g. main's: run side by side and interleaved too, so that a change is
 # measured against its baseline in one run, on the same loaded machine), PEPTALK_BENCH_CONNECTIONS (default
-# "16 64 256"), PEPTALK_BENCH_GATEWAY_ARGS (more arguments for the gateways, e.g. a setting to try).
+# "16 64 256"), PEPTALK_BENCH_PACE_MS (think time of the paced scenario, 0 skips it), PEPTALK_BENCH_GATEWAY_ARGS (more arguments for the gateways, e.g. a setting to try).
 # Results: stdout and benchmarks/target/gateway-results.md. Load generator, proxies and backend share the machine:
 # compare ratios of one run, not absolute figures between machines.
 set -Eeuo pipefail
@@ -30,8 +34,10 @@ GATEWAY_PORT=$((BASE_PORT + 2))
 MANAGEMENT_PORT=$((BASE_PORT + 3))
 BASELINE_PORT=$((BASE_PORT + 4))
 BARE_PORT=$((BASE_PORT + 6))
+NETTY_PORT=$((BASE_PORT + 7))
 BASELINE_JAR=${PEPTALK_BENCH_BASELINE:-}
 read -r -a CONNECTIONS <<<"${PEPTALK_BENCH_CONNECTIONS:-16 64 256}"
+PACE_MS=${PEPTALK_BENCH_PACE_MS:-10}
 read -r -a GATEWAY_ARGS <<<"${PEPTALK_BENCH_GATEWAY_ARGS:-}"
 OUT=$ROOT/benchmarks/target
 WORK=$OUT/gateway-bench
@@ -54,7 +60,7 @@ for tool in nginx:nginx-light wrk:wrk; do
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-for port in "$BACKEND_PORT" "$NGINX_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$BASELINE_PORT" $((BASELINE_PORT + 1)) "$BARE_PORT"; do
+for port in "$BACKEND_PORT" "$NGINX_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$BASELINE_PORT" $((BASELINE_PORT + 1)) "$BARE_PORT" "$NETTY_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use (PEPTALK_BENCH_PORT moves them)"; fi
 done
 
@@ -134,7 +140,12 @@ PIDS+=("$GATEWAY_PID")
   --backend="http://127.0.0.1:$BACKEND_PORT" >"$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 PIDS+=("$BARE_PID")
-TARGETS=(nginx gateway bare)
+"$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Dloader.main=com.peptalk.bench.netty.ReactorNettyProxy -cp "$BARE_JAR" \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$NETTY_PORT" "http://127.0.0.1:$BACKEND_PORT" \
+  >"$WORK/netty.log" 2>&1 &
+NETTY_PID=$!
+PIDS+=("$NETTY_PID")
+TARGETS=(nginx gateway bare netty)
 if [ -n "$BASELINE_JAR" ]; then
   [ -f "$BASELINE_JAR" ] || die "PEPTALK_BENCH_BASELINE: no jar at $BASELINE_JAR"
   start_gateway "$BASELINE_JAR" "$BASELINE_PORT" $((BASELINE_PORT + 1)) "$WORK/baseline.log"
@@ -161,6 +172,7 @@ answers_200() { # answers_200 <port> <log> <name>
   die "the $3 did not answer 200"
 }
 answers_200 "$BARE_PORT" "$WORK/bare.log" "bare gateway"
+answers_200 "$NETTY_PORT" "$WORK/netty.log" "Reactor Netty proxy"
 if [ -n "$BASELINE_JAR" ]; then answers_200 "$BASELINE_PORT" "$WORK/baseline.log" "baseline gateway"; fi
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NGINX_PORT$PATH_")" = 200 ] || die "nginx did not answer 200"
 
@@ -178,7 +190,7 @@ measure() {
   local url=$1 connections=$2 duration=$3 output before after
   shift 3
   before=$(cpu_ms "$@")
-  output=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$url" 2>&1)
+  output=$(wrk -t2 -c"$connections" -d"${duration}s" --latency ${WRK_SCRIPT:+-s "$WRK_SCRIPT"} "$url" 2>&1)
   after=$(cpu_ms "$@")
   printf '%s\n' "$output" >>"$WORK/wrk.log"
   awk -v cpu=$((after - before)) '
@@ -212,29 +224,36 @@ warm_up() { # warm_up <port> <name>
 }
 warm_up "$GATEWAY_PORT" gateway
 warm_up "$BARE_PORT" "bare gateway"
+warm_up "$NETTY_PORT" "Reactor Netty proxy"
 if [ -n "$BASELINE_JAR" ]; then warm_up "$BASELINE_PORT" "baseline gateway"; fi
 measure "http://127.0.0.1:$NGINX_PORT$PATH_" 64 2 >/dev/null
 
+pids_of() { # pids_of <target>: the port it listens on, then the processes whose CPU it uses
+  case $1 in
+    nginx) echo "$NGINX_PORT $(pgrep -f "nginx: worker" | tr '\n' ' ')" ;; # its workers serve proxy and backend
+    bare) echo "$BARE_PORT $BARE_PID" ;;
+    netty) echo "$NETTY_PORT $NETTY_PID" ;;
+    baseline) echo "$BASELINE_PORT $BASELINE_PID" ;;
+    *) echo "$GATEWAY_PORT $GATEWAY_PID" ;;
+  esac
+}
+SCENARIOS=("${CONNECTIONS[@]}")
+if [ "$PACE_MS" != 0 ]; then
+  printf 'function delay() return %s end\n' "$PACE_MS" >"$WORK/paced.lua"
+  SCENARIOS+=(paced)
+fi
 declare -A RESULTS
 for round in $(seq 1 "$ROUNDS"); do
-  for connections in "${CONNECTIONS[@]}"; do
+  for scenario in "${SCENARIOS[@]}"; do
     for target in "${TARGETS[@]}"; do
-      if [ "$target" = nginx ]; then
-        port=$NGINX_PORT
-        mapfile -t pids < <(pgrep -f "nginx: worker" || true) # its workers serve both the proxy and the backend
-      elif [ "$target" = bare ]; then
-        port=$BARE_PORT
-        pids=("$BARE_PID")
-      elif [ "$target" = baseline ]; then
-        port=$BASELINE_PORT
-        pids=("$BASELINE_PID")
+      read -r port pids <<<"$(pids_of "$target")"
+      if [ "$scenario" = paced ]; then
+        result=$(WRK_SCRIPT=$WORK/paced.lua measure "http://127.0.0.1:$port$PATH_" 16 "$SECONDS_PER_RUN" $pids)
       else
-        port=$GATEWAY_PORT
-        pids=("$GATEWAY_PID")
+        result=$(measure "http://127.0.0.1:$port$PATH_" "$scenario" "$SECONDS_PER_RUN" $pids)
       fi
-      result=$(measure "http://127.0.0.1:$port$PATH_" "$connections" "$SECONDS_PER_RUN" "${pids[@]}")
-      RESULTS[$target,$connections,$round]=$result
-      say "round $round, $connections connections, $target: $result (req/s, p50 ms, p99 ms, errors, CPU ms/request)"
+      RESULTS[$target,$scenario,$round]=$result
+      say "round $round, $scenario connections, $target: $result (req/s, p50 ms, p99 ms, errors, CPU ms/request)"
     done
   done
 done
@@ -281,7 +300,19 @@ compare() {
       'BEGIN { printf "| %d | %.0f | %.2f ms | %.2f ms | %.0f | %.2f ms | %.2f ms | %.2f | %.2f ms | %d/%d | %.3f / %.3f |\n",
                c, nr, n5, n9, gr, g5, g9, gr / nr, g5 - n5, ne, ge, nc, gc }'
   done
+  if [ "$PACE_MS" != 0 ]; then
+    say "" "Latency below saturation: 16 connections, each waiting $PACE_MS ms between requests (wrk's delay()), same rounds" ""
+    say "| target | req/s | p50 | p99 | p50 added (over nginx) | errors | CPU ms/request |"
+    say "|---|---|---|---|---|---|---|"
+    for target in "${TARGETS[@]}"; do
+      awk -v t="$target" -v r="$(column_median "$target" paced 1)" -v p5="$(column_median "$target" paced 2)" \
+        -v p9="$(column_median "$target" paced 3)" -v n5="$(column_median nginx paced 2)" \
+        -v e="$(column_sum "$target" paced 4)" -v c="$(column_median "$target" paced 5)" \
+        'BEGIN { printf "| %s | %.0f | %.2f ms | %.2f ms | %.2f ms | %d | %.3f |\n", t, r, p5, p9, p5 - n5, e, c }'
+    done
+  fi
   compare gateway bare "Framework floor: Spring Cloud Gateway with one route and nothing of ours (benchmarks/gateway/bare), in the same rounds"
+  compare gateway netty "Engine floor: the smallest Reactor Netty proxy, no Spring (ReactorNettyProxy), in the same rounds"
   if [ -n "$BASELINE_JAR" ]; then compare gateway baseline "Baseline: $BASELINE_JAR, interleaved in the same rounds"; fi
 } | tee "$OUT/gateway-results.md"
 say "" "wrk output: $WORK/wrk.log; gateway log: $WORK/gateway.log"

@@ -20,7 +20,8 @@ import java.util.List;
  *
  * @param services where each downstream service is reached
  * @param connectTimeout how long to wait for a TCP connection to a service
- * @param responseTimeout how long to wait for a service's response headers before answering 504
+ * @param responseTimeout the longest a service may stay silent while its response is awaited (its headers) or read
+ *        before the call fails (a 504 when no answer had begun); Reactor Netty's response timeout
  * @param healthTimeout how long the {@code downstream} health group waits for each service's readiness
  * @param frameAncestors the origins allowed to frame {@code /integrations/procore/**} (CSP source expressions)
  * @param trustedProxies the addresses (or CIDR blocks) of the proxies in front of the gateway, whose

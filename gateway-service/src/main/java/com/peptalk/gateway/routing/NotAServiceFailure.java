@@ -1,5 +1,6 @@
 package com.peptalk.gateway.routing;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -36,10 +37,15 @@ public class NotAServiceFailure implements Predicate<Throwable> {
         return isTimeout(failure);
     }
 
-    /** The gateway reports its response timeout as a 504 {@link ResponseStatusException} around a timeout. */
+    /**
+     * A response timeout: Reactor Netty's ({@link ReadTimeoutException}, {@link UpstreamTimeouts}), or a 504
+     * {@link ResponseStatusException} around a {@link TimeoutException} (Spring Cloud Gateway's own, should a route
+     * set one in its metadata).
+     */
     static boolean isTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof ResponseStatusException status
+            if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException
+                    || cause instanceof ResponseStatusException status
                     && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
                 return true;
             }

@@ -2,6 +2,7 @@ package com.peptalk.gateway.routing;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -22,6 +23,8 @@ class NotAServiceFailureTests {
         assertThat(ignored.test(new IllegalStateException("retries exhausted", new IOException("reset")))).isFalse();
         assertThat(ignored.test(new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "slow",
                 new TimeoutException()))).isFalse();
+        assertThat(ignored.test(ReadTimeoutException.INSTANCE)).isFalse();
+        assertThat(NotAServiceFailure.isTimeout(ReadTimeoutException.INSTANCE)).isTrue();
     }
 
     @Test
