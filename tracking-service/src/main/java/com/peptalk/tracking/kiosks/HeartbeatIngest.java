@@ -47,14 +47,14 @@ class HeartbeatIngest {
     private final Clock clock;
 
     HeartbeatIngest(TokenIntrospectionClient tokens, EventPublisher publisher, JsonMapper json, Validator validator,
-            KiosksProperties properties, MeterRegistry meters) {
+            KiosksProperties properties, MeterRegistry meters, Clock clock) {
         this.tokens = tokens;
         this.publisher = publisher;
         this.json = json;
         this.validator = validator;
         this.properties = properties;
         this.meters = meters;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The kiosk a token stands for; {@link KioskRefused} when there is none. */

@@ -37,9 +37,10 @@ class TrackedLinks implements WebhookProvider {
 
     private final Optional<TrackingLinks> links;
     private final LinkProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    TrackedLinks(LinkProperties properties, TrackingProperties tracking) {
+    TrackedLinks(LinkProperties properties, TrackingProperties tracking, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.links = properties.signingKeyId() == null ? Optional.empty()
                 : Optional.of(new TrackingLinks(tracking.publicBaseUrl(), properties.signingKeyId(), properties.keys()));

@@ -34,9 +34,10 @@ class ProcoreWebhooks implements WebhookProvider {
     static final Set<String> EVENT_TYPES = Set.of("create", "update", "delete");
 
     private final ProcoreProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ProcoreWebhooks(ProcoreProperties properties) {
+    ProcoreWebhooks(ProcoreProperties properties, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
     }
 

@@ -14,13 +14,14 @@ import java.util.List;
 abstract class SignedTwilioWebhook implements WebhookProvider {
 
     /** The time of the events the webhook publishes. */
-    protected final Clock clock = Clock.systemUTC();
+    protected final Clock clock;
 
     private final String name;
     private final String path;
     private final TwilioSignature signature;
 
-    SignedTwilioWebhook(String name, String path, TwilioSignature signature) {
+    SignedTwilioWebhook(String name, String path, TwilioSignature signature, Clock clock) {
+        this.clock = clock;
         this.name = name;
         this.path = path;
         this.signature = signature;

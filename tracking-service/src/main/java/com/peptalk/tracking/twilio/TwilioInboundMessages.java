@@ -8,6 +8,7 @@ import com.peptalk.tracking.webhooklog.Reception;
 import com.peptalk.web.problem.ProblemType;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +30,8 @@ class TwilioInboundMessages extends SignedTwilioWebhook {
     static final Set<String> OPT_IN = Set.of("START", "YES", "UNSTOP");
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
-    TwilioInboundMessages(TwilioSignature signature) {
-        super(PROVIDER, "/webhooks/twilio/inbound", signature);
+    TwilioInboundMessages(TwilioSignature signature, Clock clock) {
+        super(PROVIDER, "/webhooks/twilio/inbound", signature, clock);
     }
 
     @Override

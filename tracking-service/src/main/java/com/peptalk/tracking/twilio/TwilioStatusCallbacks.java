@@ -8,6 +8,7 @@ import com.peptalk.tracking.webhooklog.Reception;
 import com.peptalk.web.problem.ProblemType;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +42,8 @@ class TwilioStatusCallbacks extends SignedTwilioWebhook {
             "failed", MessageStatus.FAILED, "read", MessageStatus.OPENED);
     private static final Set<String> PENDING = Set.of("accepted", "scheduled", "queued", "sending", "receiving", "received");
 
-    TwilioStatusCallbacks(TwilioSignature signature) {
-        super(PROVIDER, "/webhooks/twilio/status", signature);
+    TwilioStatusCallbacks(TwilioSignature signature, Clock clock) {
+        super(PROVIDER, "/webhooks/twilio/status", signature, clock);
     }
 
     @Override

@@ -69,12 +69,12 @@ public class WebhookLog {
     private final Map<String, WebhookProvider> providers;
 
     WebhookLog(JdbcClient jdbc, TransactionTemplate transactions, EventOutbox outbox, MeterRegistry meters,
-            List<WebhookProvider> providers) {
+            List<WebhookProvider> providers, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.outbox = outbox;
         this.meters = meters;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(WebhookProvider::name, Function.identity()));
     }
 

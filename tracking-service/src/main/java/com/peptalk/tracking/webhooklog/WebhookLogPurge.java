@@ -19,9 +19,10 @@ class WebhookLogPurge {
 
     private final JdbcClient jdbc;
     private final TrackingProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    WebhookLogPurge(JdbcClient jdbc, TrackingProperties properties) {
+    WebhookLogPurge(JdbcClient jdbc, TrackingProperties properties, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.properties = properties;
     }
