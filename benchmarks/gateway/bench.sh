@@ -155,14 +155,6 @@ if [ -n "$BASELINE_JAR" ]; then
 fi
 
 PATH_=/integrations/procore/iframe?api_token=bench
-for _ in $(seq 1 360); do
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT$PATH_" 2>/dev/null)" = 200 ]; then
-    break
-  fi
-  sleep 0.5
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GATEWAY_PORT$PATH_")" = 200 ] ||
-  { tail -30 "$WORK/gateway.log" >&2; die "the gateway did not answer 200"; }
 answers_200() { # answers_200 <port> <log> <name>
   for _ in $(seq 1 360); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1$PATH_" 2>/dev/null)" = 200 ] && return 0
@@ -171,6 +163,7 @@ answers_200() { # answers_200 <port> <log> <name>
   tail -30 "$2" >&2
   die "the $3 did not answer 200"
 }
+answers_200 "$GATEWAY_PORT" "$WORK/gateway.log" gateway
 answers_200 "$BARE_PORT" "$WORK/bare.log" "bare gateway"
 answers_200 "$NETTY_PORT" "$WORK/netty.log" "Reactor Netty proxy"
 if [ -n "$BASELINE_JAR" ]; then answers_200 "$BASELINE_PORT" "$WORK/baseline.log" "baseline gateway"; fi

@@ -19,8 +19,9 @@ import java.time.Duration;
  * Cloud Gateway's {@code httpclient.response-timeout}, which is deliberately left unset: that one wraps every
  * forwarded call in Reactor's {@code timeout} operator, a timer scheduled on, and cancelled from, Reactor's
  * parallel scheduler per request, waking one of its threads each time. Reactor Netty's is a timer on the
- * connection's own event loop. Measured ({@code ./run bench gateway}, paced and saturated, 2026-11-30): p50 under a
- * steady moderate load 2.0 ms instead of 3.4 ms, about 8 % more requests per second at saturation. It fails the
+ * connection's own event loop. Measured ({@code ./run bench gateway}, against the previous build in the same rounds,
+ * 2026-11-30): p50 under a steady moderate load 2.24 ms instead of 3.01 ms, 1.06-1.13x the requests per second at
+ * saturation. It fails the
  * call with Netty's {@link io.netty.handler.timeout.ReadTimeoutException}, which {@link NotAServiceFailure} counts
  * as the service's failure and the fallback answers as a 504.</li>
  * </ul>

@@ -85,21 +85,16 @@ public final class RawHttp {
         return send(port, all);
     }
 
-    /** A request with the usual framing: the request line, {@code Host}, the extra header lines, the body. */
+    /** A request with the usual framing: the request line, {@code Host}, the extra header lines (each ending in CRLF),
+     * the body ({@code null}: none, and no {@code Content-Length}). */
     public static Answer send(int port, String method, String target, String extraHeaders, byte[] body) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost\r\nConnection: close\r\n").append(extraHeaders);
         if (body != null) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[headBytes.length + (body == null ? 0 : body.length)];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        if (body != null) {
-            System.arraycopy(body, 0, all, headBytes.length, body.length);
-        }
-        return send(port, all);
+        head.setLength(head.length() - 2); // the last header line's CRLF: send(port, head, body) ends the head
+        return send(port, head.toString(), body == null ? new byte[0] : body);
     }
 
     /** The request with the gateway's identity for an admin added after its request line (see {@link GatewayIdentity}). */

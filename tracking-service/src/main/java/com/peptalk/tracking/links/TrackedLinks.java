@@ -40,10 +40,10 @@ class TrackedLinks implements WebhookProvider {
     private final Clock clock;
 
     TrackedLinks(LinkProperties properties, TrackingProperties tracking, Clock clock) {
-        this.clock = clock;
         this.properties = properties;
         this.links = properties.signingKeyId() == null ? Optional.empty()
                 : Optional.of(new TrackingLinks(tracking.publicBaseUrl(), properties.signingKeyId(), properties.keys()));
+        this.clock = clock;
     }
 
     @Override

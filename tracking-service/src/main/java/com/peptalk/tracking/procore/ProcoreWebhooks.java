@@ -37,8 +37,8 @@ class ProcoreWebhooks implements WebhookProvider {
     private final Clock clock;
 
     ProcoreWebhooks(ProcoreProperties properties, Clock clock) {
-        this.clock = clock;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override

@@ -22,9 +22,9 @@ class WebhookLogPurge {
     private final Clock clock;
 
     WebhookLogPurge(JdbcClient jdbc, TrackingProperties properties, Clock clock) {
-        this.clock = clock;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
